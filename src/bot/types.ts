@@ -85,3 +85,19 @@ export interface Turn {
   replies?: BotReply[];
   script?: Script;
 }
+
+/** A chat as opened on connect: new, or resumed with its history. */
+export interface OpenedChat {
+  sessionId: string;
+  resumed: boolean;
+  history: ChatLine[];
+  welcome: BotReply;
+}
+
+/** The conversation engine the server talks to. Built by createBot() in src/bot/engine.ts. */
+export interface Bot {
+  /** Opens a chat. An unknown, malformed or foreign id starts a new chat instead of exposing one. */
+  open(sessionId: string | undefined): Promise<OpenedChat>;
+  /** Runs one buyer message through the pipeline and returns the finished turn (replies, decision, tags …). */
+  handle(sessionId: string, text: string): Promise<Turn>;
+}

@@ -53,3 +53,14 @@ export interface Classification {
   /** Why the classifier answered None, when it did (for the trainer's inbox). */
   noneReason?: 'no-known-words' | 'low-score' | 'model';
 }
+
+/** The language layer as the rest of the app sees it. Implemented in src/intents/index.ts around node-nlp. */
+export interface Nlu {
+  /** Model version (hash of the corpus it was trained on, plus the train date). */
+  readonly version: string;
+  normalise(raw: string): Normalised;
+  classify(norm: Normalised): Classification;
+  /** Splits a message that asks several things into clauses and classifies each (有黑色吗 什么时候发货). */
+  classifyClauses(norm: Normalised): Classification[];
+  extract(norm: Normalised): Entity[];
+}
