@@ -1,0 +1,84 @@
+/** The one module that talks to node-nlp's classifier: train, run, save and load a model. */
+import classifiers, { type NeuralNetwork as NeuralNetworkType } from 'node-nlp/src/classifiers/index.js';
+import type { IntentId, IntentScore } from './types.js';
+
+const { NeuralNetwork } = classifiers;
+
+/** A training sample once turned into features. */
+export interface FeatureSample {
+  features: Record<string, number>;
+  intent: string;
+}
+
+/** Trainer knobs; defaults were chosen by cross-validation (see `npm run eval`). */
+export interface TrainSettings {
+  iterations: number;
+  learningRate: number;
+  errorThresh: number;
+}
+
+export const DEFAULT_TRAIN_SETTINGS: TrainSettings = { iterations: 150, learningRate: 0.6, errorThresh: 0.0005 };
+
+/** A trained network plus the feature vocabulary it knows. */
+export interface IntentNet {
+  /** Scores for every intent, best first, normalised to sum to 1; `raw` is the strongest unnormalised activation. */
+  run(features: Record<string, number>): { ranking: IntentScore[]; raw: number; known: number };
+  toJSON(): NetJson;
+}
+
+/** Serialised form of an IntentNet. */
+export interface NetJson {
+  net: unknown;
+  vocab: string[];
+}
+
+function wrap(net: NeuralNetworkType, vocab: Set<string>): IntentNet {
+  return {
+    run(features) {
+      let known = 0;
+      const input: Record<string, number> = {};
+      for (const k in features) {
+        if (vocab.has(k)) {
+          input[k] = features[k] as number;
+          known += 1;
+        }
+      }
+      if (known === 0) return { ranking: [], raw: 0, known };
+      const out = net.run(input) ?? {};
+      let total = 0;
+      let raw = 0;
+      const ranking: IntentScore[] = [];
+      for (const intent in out) {
+        const s = out[intent] as number;
+        if (s > raw) raw = s;
+        total += s * s;
+        ranking.push({ intent: intent as IntentId, score: s * s });
+      }
+      if (total > 0) for (const r of ranking) r.score /= total;
+      ranking.sort((a, b) => b.score - a.score);
+      return { ranking, raw, known };
+    },
+    toJSON: () => ({ net: net.toJSON(), vocab: [...vocab] }),
+  };
+}
+
+/** Trains node-nlp's neural network on feature samples. */
+export function trainNet(samples: FeatureSample[], settings: TrainSettings = DEFAULT_TRAIN_SETTINGS): IntentNet {
+  const net = new NeuralNetwork({
+    iterations: settings.iterations,
+    learningRate: settings.learningRate,
+    errorThresh: settings.errorThresh,
+    log: false,
+  });
+  const vocab = new Set<string>();
+  for (const s of samples) for (const k in s.features) vocab.add(k);
+  net.train(samples.map((s) => ({ input: s.features, output: { [s.intent]: 1 } })));
+  return wrap(net, vocab);
+}
+
+/** Rebuilds a network saved with toJSON(). */
+export function loadNet(json: NetJson): IntentNet {
+  const net = new NeuralNetwork();
+  net.fromJSON(json.net);
+  return wrap(net, new Set(json.vocab));
+}

@@ -1,0 +1,25 @@
+/** Turns a normalised message into the sparse feature set the classifier sees. */
+import type { Entity, Normalised } from './types.js';
+
+const HAN_RUN = /[\u3400-\u9fff]+/g;
+
+/**
+ * Features: segmented words (w:), Han character unigrams (c:) and bigrams (b:), and entity kinds (e:).
+ * Words carry meaning; character n-grams keep the model robust to typos and to words the segmenter cut badly;
+ * entity kinds let "170 60kg" mean size without the model ever seeing those numbers.
+ */
+export function featuresOf(norm: Normalised, tokens: string[], entities: Entity[]): Record<string, number> {
+  const f: Record<string, number> = {};
+  for (const t of tokens) {
+    if (/^\d+(\.\d+)?$/.test(t)) continue;
+    f[`w:${t}`] = 1;
+  }
+  for (const run of norm.text.match(HAN_RUN) ?? []) {
+    for (let i = 0; i < run.length; i += 1) {
+      f[`c:${run[i]}`] = 1;
+      if (i + 1 < run.length) f[`b:${run.slice(i, i + 2)}`] = 1;
+    }
+  }
+  for (const e of entities) f[`e:${e.kind}`] = 1;
+  return f;
+}
