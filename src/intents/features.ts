@@ -4,7 +4,7 @@ import type { Entity, Normalised } from './types.js';
 const HAN_RUN = /[\u3400-\u9fff]+/g;
 
 /**
- * Features: segmented words (w:), Han character unigrams (c:) and bigrams (b:), and entity kinds (e:).
+ * Features: segmented words (w:), Han character unigrams (c:) and bigrams (b:), entity kinds (e:) and emoji (m:).
  * Words carry meaning; character n-grams keep the model robust to typos and to words the segmenter cut badly;
  * entity kinds let "170 60kg" mean size without the model ever seeing those numbers.
  */
@@ -21,5 +21,7 @@ export function featuresOf(norm: Normalised, tokens: string[], entities: Entity[
     }
   }
   for (const e of entities) f[`e:${e.kind}`] = 1;
+  // Emoji carry meaning on their own (👋 is a greeting, 😡 a complaint) and are kept out of the text.
+  for (const m of norm.emoji) f[`m:${m}`] = 1;
   return f;
 }
