@@ -1,0 +1,76 @@
+/** Builds the chat server: express for the widget and demo page, ws on /ws/chat. Does not listen. */
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import express, { type Express } from 'express';
+import { WebSocketServer } from 'ws';
+import type { Bot } from '../bot/types.js';
+import { handleChatSocket } from './chat-socket.js';
+import { resolveConfig, type ServerOptions } from './config.js';
+import { ChatError } from './errors.js';
+import { startHeartbeat } from './heartbeat.js';
+import { errorHandler, notFound, refuseUpgrade } from './http-errors.js';
+
+/** The path buyers connect to. */
+export const CHAT_PATH = '/ws/chat';
+
+/** What createServer() needs: the bot to talk to, optional settings, clock and logger. */
+export interface CreateServerOptions {
+  bot: Bot;
+  config?: ServerOptions;
+  /** Epoch milliseconds; frames' `at` and the rate limiter read it. */
+  clock?: () => number;
+  log?: (message: string, err?: unknown) => void;
+}
+
+/** A built, not yet listening, chat server. */
+export interface ChatServer {
+  server: http.Server;
+  app: Express;
+  /** Stops the heartbeat, terminates every socket and closes the HTTP server. */
+  close(): Promise<void>;
+}
+
+function defaultLog(message: string, err?: unknown): void {
+  console.error(`[server] ${message}`, err ?? '');
+}
+
+/** Creates the HTTP + WebSocket server around a bot. */
+export function createServer({ bot, config: options, clock = Date.now, log = defaultLog }: CreateServerOptions): ChatServer {
+  const config = resolveConfig(options);
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use(express.static(config.publicDir, { maxAge: '5m' }));
+  app.use(notFound);
+  app.use(errorHandler(log));
+
+  const server = http.createServer(app);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayload });
+  const heartbeat = startHeartbeat(wss.clients, config.heartbeatMs);
+
+  server.on('upgrade', function chatUpgrade(req, socket: Duplex, head: Buffer) {
+    socket.on('error', () => socket.destroy());
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== CHAT_PATH) return refuseUpgrade(socket, new ChatError('not_found', `no WebSocket at ${path}`));
+    // handleUpgrade answers malformed handshakes (bad key, version, method) with 400 itself.
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      heartbeat.track(ws);
+      handleChatSocket(ws, req, { bot, rateLimit: config.rateLimit, clock, log });
+    });
+  });
+
+  async function close(): Promise<void> {
+    heartbeat.stop();
+    for (const ws of wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  return { server, app, close };
+}
