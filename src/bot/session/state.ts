@@ -1,0 +1,52 @@
+/** Conversation context kept between turns and persisted with the chat. */
+import type { IntentId, Script } from '../../intents/types.js';
+import type { HandoffReason } from '../types.js';
+
+/** Facts the buyer gave that later turns reuse. Units are canonical: cm, kg, EU shoe size. */
+export interface Slots {
+  height?: number;
+  weight?: number;
+  footLength?: number;
+  /** Size the buyer usually wears (平时穿M). */
+  usualSize?: string;
+  shoeSize?: number;
+  orderId?: string;
+  /** Canonical colour id last asked about. */
+  color?: string;
+  /** Size last asked about (M码呢). */
+  size?: string;
+  courier?: string;
+  /** Place (province or city, as written in data/store.json) last asked about. */
+  place?: string;
+}
+
+/** What the bot asked for last turn, so a bare answer (170 60kg, an order number) is understood. */
+export interface Pending {
+  intent: IntentId;
+  slot: 'body' | 'foot' | 'orderId';
+}
+
+export interface SessionState {
+  /** Intents answered last turn; the first drives follow-ups like 那白色呢. */
+  lastIntents: IntentId[];
+  productId: string | null;
+  slots: Slots;
+  pending: Pending | null;
+  /** Consecutive turns the bot did not understand. */
+  notUnderstood: number;
+  photoAsked: boolean;
+  orderAsked: boolean;
+  handoff: { reason: HandoffReason; at: number; detail?: string } | null;
+  memberLevel: string | null;
+  script: Script;
+  /** Buyer messages so far. */
+  turns: number;
+}
+
+/** State of a fresh chat. */
+export function newState(productId: string | null): SessionState {
+  return {
+    lastIntents: [], productId, slots: {}, pending: null, notUnderstood: 0,
+    photoAsked: false, orderAsked: false, handoff: null, memberLevel: null, script: 'hans', turns: 0,
+  };
+}

@@ -1,0 +1,39 @@
+/** In-memory ChatStore for unit tests: same contract as the lowdb one, nothing on disk. */
+import { isSessionId, newSessionId } from '../session/ids.js';
+import type { ChatLine } from '../types.js';
+import type { SessionState } from '../session/state.js';
+import { UnknownSessionError, type ChatStore, type SessionRecord } from './types.js';
+
+interface Entry { record: SessionRecord; lines: ChatLine[] }
+
+/** A ChatStore kept in a Map; values are copied in and out so callers cannot alias stored state. */
+export function createMemoryStore(): ChatStore {
+  const chats = new Map<string, Entry>();
+  const entry = (id: string): Entry => {
+    const found = isSessionId(id) ? chats.get(id) : undefined;
+    if (!found) throw new UnknownSessionError(`unknown session ${id}`);
+    return found;
+  };
+  return {
+    async create(init) {
+      const record: SessionRecord = { id: newSessionId(), ...init, state: structuredClone(init.state) };
+      chats.set(record.id, { record, lines: [] });
+      return structuredClone(record);
+    },
+    async get(id) {
+      const found = isSessionId(id) ? chats.get(id) : undefined;
+      return found ? structuredClone(found.record) : null;
+    },
+    async saveState(id: string, state: SessionState) {
+      entry(id).record.state = structuredClone(state);
+    },
+    async append(id, lines) {
+      entry(id).lines.push(...structuredClone(lines));
+    },
+    async history(id) {
+      const found = isSessionId(id) ? chats.get(id) : undefined;
+      return found ? structuredClone(found.lines) : [];
+    },
+    async close() {},
+  };
+}

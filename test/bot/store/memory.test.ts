@@ -1,0 +1,4 @@
+import { createMemoryStore } from '../../../src/bot/store/memory.js';
+import { chatStoreContract } from './contract.js';
+
+chatStoreContract('memory', async () => createMemoryStore());
