@@ -1,0 +1,66 @@
+/** Pain-point words and the label each intent falls back to, for the rep's note. */
+import type { IntentId } from '../../../intents/types.js';
+
+/**
+ * A group of words naming one pain. `afterSale` groups count only once the buyer has something
+ * after-sale going on: 起球了 is a quality problem, but 会起球吗 before buying is a question.
+ */
+export interface PainWords {
+  label: string;
+  words: string[];
+  afterSale?: boolean;
+}
+
+/** Most severe first: the first group found names the pain. */
+export const PAIN_WORDS: PainWords[] = [
+  { label: '包裹破损', words: ['破损', '压坏', '压扁', '压烂', '碎了', '摔坏', '摔碎', '漏液', '漏了', '外包装破', '箱子破', '盒子破',
+    '裂了', 'broken', 'cracked', 'crushed', 'smashed', 'leaking', 'leaked', 'damaged'] },
+  { label: '发错货', words: ['发错', '寄错', '发成', '不是我买的', '不是我要的', '不是我拍的', 'wrong item', 'wrong size',
+    'wrong color', 'wrong colour', 'sent the wrong', 'sent me the wrong', 'not what i ordered'] },
+  { label: '少发漏发', words: ['少发', '漏发', '少了一件', '少一件', '少了一个', '缺件', '赠品没', '没收到赠品', '只收到一',
+    'missing', 'only got one', 'only received one'] },
+  { label: '质量问题', words: ['质量太差', '质量差', '质量不好', '质量有问题', '做工差', '做工很差', '不能用', '用不了', '坏掉',
+    '瑕疵', '次品', '残次', 'poor quality', 'bad quality', 'defect', 'defective', 'stopped working', 'doesnt work',
+    'does not work', 'not working'] },
+  { label: '质量问题', afterSale: true, words: ['开线', '起球了', '起球', '掉色', '褪色', '串色', '染色', '缩水', '变形', '异味',
+    '味道很大', '味道大', '有味道', '坏了', '断了', '脱胶', '开胶', '拉链坏', '污渍', '破洞', '脱线', 'faded', 'fading',
+    'pilling', 'smells', 'shrank', 'ripped', 'torn'] },
+  { label: '服务态度', words: ['态度差', '态度很差', '态度恶劣', '态度不好', '不理人', '没人理', '不回复', '回复太慢', '回复慢',
+    '爱答不理', '敷衍', 'rude', 'ignored', 'no reply', 'no response', 'slow reply'] },
+  { label: '退款慢', words: ['退款还没', '退款没到', '退款怎么还', '还没退款', '没退款', '钱还没退', '钱没退', '还没到账',
+    '没到账', 'refund not', 'no refund', 'still no refund', 'havent got my refund', 'where is my refund'] },
+  { label: '发货慢', words: ['还没发货', '还不发货', '怎么还不发', '不发货', '没发货', '发货慢', '发货太慢', '催发货', '催一下',
+    '几天了还没发', 'not shipped', 'hasnt shipped', 'not dispatched', 'still not sent'] },
+  { label: '物流慢', words: ['物流不动', '物流没动', '物流慢', '快递慢', '物流太慢', '快递太慢', '还没到', '怎么还没到', '还没收到',
+    '没收到货', '签收了但', '显示签收', 'not arrived', 'hasnt arrived', 'still not here', 'not received', 'where is my'] },
+  { label: '色差', words: ['色差', '颜色不一样', '颜色不对', '颜色差别', '实物颜色', 'color difference', 'colour difference',
+    'different color', 'different colour'] },
+  { label: '尺码不合适', afterSale: true, words: ['尺码不合适', '不合适', '大了', '小了', '偏大', '偏小', '太大', '太小', '不合身',
+    '穿不上', '穿不下', '紧了', '松了', '码数不对', 'too small', 'too big', 'too tight', 'too loose', 'doesnt fit',
+    'does not fit'] },
+  { label: '价格', words: ['太贵', '好贵', '有点贵', '这么贵', '降价了', '补差价', '价保', '便宜点', '便宜一点', '少点',
+    'too expensive', 'cheaper', 'price drop'] },
+];
+
+/** Questions asked before buying: while a buyer asks only these, afterSale words (会起球吗) are not a pain. */
+export const PRE_SALE_INTENTS: ReadonlySet<IntentId> = new Set<IntentId>([
+  'size', 'color', 'shipping', 'product_info', 'stock', 'discount', 'recommendation', 'payment', 'membership',
+]);
+
+/** Label when no word names the pain, most severe intent first. Missing intents (greeting …) hurt nothing. */
+export const INTENT_PAIN: Array<[IntentId, string]> = [
+  ['damage', '包裹破损'], ['wrong_item', '发错货'], ['quality', '质量问题'], ['complaint', '投诉'],
+  ['refund', '退款问题'], ['return_exchange', '退换货'], ['tracking', '物流慢'], ['warranty', '保修'],
+  ['invoice', '发票问题'], ['cancel_order', '取消订单'], ['address_change', '改地址'], ['payment', '付款问题'],
+  ['shipping', '发货时效'], ['size', '尺码拿不准'], ['color', '颜色选择'], ['stock', '缺货'], ['discount', '价格'],
+  ['product_info', '商品疑问'], ['membership', '会员权益'], ['recommendation', '选购建议'],
+];
+
+/** Finer labels for a pre-sale product question (夏天穿热不热 is about breathability). */
+export const PRODUCT_INFO_WORDS: PainWords[] = [
+  { label: '透气性', words: ['透气', '热不热', '闷不闷', '闷脚', '捂脚', '会热', '热吗', 'breathable', 'breathe', 'hot in summer'] },
+  { label: '正品顾虑', words: ['正品', '真的假的', '假货', '是真的吗', '专柜', 'authentic', 'genuine', 'fake', 'original'] },
+  { label: '会不会起球', words: ['起球', '掉毛', 'pill', 'pilling'] },
+  { label: '材质', words: ['材质', '面料', '什么料', '成分', '纯棉', '含棉', 'material', 'fabric', 'cotton'] },
+  { label: '厚薄', words: ['厚不厚', '薄不薄', '厚吗', '薄吗', '厚度', 'thick', 'thin'] },
+];
