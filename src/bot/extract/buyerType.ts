@@ -14,7 +14,7 @@ const MANY_MESSAGES = 5;
 
 // Traditional forms are listed too: history lines are stored as the buyer typed them, not simplified.
 const HURRY = compileKeywords([
-  '急', '赶时间', '赶着', '赶紧', '明天就要', '后天就要', '今天能发', '今天发', '今天能到', '明天能到', '尽快', '马上要',
+  '急', '着急', '很急', '急用', '赶时间', '赶着', '赶紧', '明天就要', '后天就要', '今天能发', '今天发', '今天能到', '明天能到', '尽快', '马上要',
   '等着用', '快点', '趕時間', '趕著', '趕緊', '盡快', '今天能發', '今天發', '等著用', '快點', 'asap', 'urgent', 'hurry',
   'rush', 'as soon as possible', 'need it by', 'need it tomorrow', 'quickly',
 ]);

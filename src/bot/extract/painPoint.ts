@@ -4,10 +4,12 @@ import type { PainPoint, TagHit } from '../types.js';
 import { compileKeywords, type KeywordSet } from './lexicon/keywords.js';
 import { INTENT_PAIN, PAIN_WORDS, PRODUCT_INFO_WORDS, PRE_SALE_INTENTS, type PainWords } from './lexicon/pain.js';
 
-interface CompiledGroup { label: string; afterSale: boolean; words: KeywordSet }
+interface CompiledGroup { label: string; afterSale: boolean; yieldsTo: IntentId[]; words: KeywordSet }
 
 const compileGroups = (groups: PainWords[]): CompiledGroup[] =>
-  groups.map((g) => ({ label: g.label, afterSale: g.afterSale ?? false, words: compileKeywords(g.words) }));
+  groups.map((g) => ({
+    label: g.label, afterSale: g.afterSale ?? false, yieldsTo: g.yieldsTo ?? [], words: compileKeywords(g.words),
+  }));
 
 const PAIN = compileGroups(PAIN_WORDS);
 const PRODUCT_INFO = compileGroups(PRODUCT_INFO_WORDS);
@@ -15,8 +17,12 @@ const NEWBORN = compileKeywords(['刚生', '刚出生', '新生儿', '满月', '
 /** Tags that say the buyer is choosing for their own body: then the scene is 自穿 rather than 自用. */
 const WEARS = /^(?:身高|体重|脚长|平时穿|鞋码|女装|男装|鞋类|童装)/;
 
-function firstGroup(groups: CompiledGroup[], text: string, afterSale: boolean): string | null {
-  for (const g of groups) if ((afterSale || !g.afterSale) && g.words.first(text)) return g.label;
+function firstGroup(groups: CompiledGroup[], text: string, intents: IntentId[], afterSale: boolean): string | null {
+  for (const g of groups) {
+    if (!afterSale && g.afterSale) continue;
+    if (g.yieldsTo.some((i) => intents.includes(i))) continue;
+    if (g.words.first(text)) return g.label;
+  }
   return null;
 }
 
@@ -24,7 +30,7 @@ function intentLabel(intents: IntentId[], norm: Normalised, entities: Entity[]):
   const seen = new Set(intents);
   for (const [intent, label] of INTENT_PAIN) {
     if (!seen.has(intent)) continue;
-    if (intent === 'product_info') return firstGroup(PRODUCT_INFO, norm.text, false) ?? label;
+    if (intent === 'product_info') return firstGroup(PRODUCT_INFO, norm.text, intents, false) ?? label;
     // Exchanging because of a size the buyer names is a size problem, not a generic return.
     if (intent === 'return_exchange' && entities.some((e) => e.kind === 'size' || e.kind === 'shoeSize')) return '尺码不合适';
     return label;
@@ -56,7 +62,7 @@ export function findPainPoint({ intents, norm, entities, tags }: {
   intents: IntentId[]; norm: Normalised; entities: Entity[]; tags: TagHit[];
 }): PainPoint | null {
   const afterSale = !intents.some((i) => PRE_SALE_INTENTS.has(i)) || intents.some((i) => !PRE_SALE_INTENTS.has(i) && i !== 'greeting' && i !== 'farewell');
-  const label = firstGroup(PAIN, norm.text, afterSale) ?? intentLabel(intents, norm, entities);
+  const label = firstGroup(PAIN, norm.text, intents, afterSale) ?? intentLabel(intents, norm, entities);
   const scene = sceneOf(tags, intents, norm);
   if (!label && !scene) return null;
   // A scene with no question yet (我女朋友生日快到了) is a buyer who wants help choosing.

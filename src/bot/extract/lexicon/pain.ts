@@ -9,6 +9,8 @@ export interface PainWords {
   label: string;
   words: string[];
   afterSale?: boolean;
+  /** Skip the group when one of these intents was seen: 坏了 after a damage report is the damage, not a defect. */
+  yieldsTo?: IntentId[];
 }
 
 /** Most severe first: the first group found names the pain. */
@@ -22,10 +24,10 @@ export const PAIN_WORDS: PainWords[] = [
   { label: '质量问题', words: ['质量太差', '质量差', '质量不好', '质量有问题', '做工差', '做工很差', '不能用', '用不了', '坏掉',
     '瑕疵', '次品', '残次', 'poor quality', 'bad quality', 'defect', 'defective', 'stopped working', 'doesnt work',
     'does not work', 'not working'] },
-  { label: '质量问题', afterSale: true, words: ['开线', '起球了', '起球', '掉色', '褪色', '串色', '染色', '缩水', '变形', '异味',
+  { label: '质量问题', afterSale: true, yieldsTo: ['damage'], words: ['开线', '起球了', '起球', '掉色', '褪色', '串色', '染色', '缩水', '变形', '异味',
     '味道很大', '味道大', '有味道', '坏了', '断了', '脱胶', '开胶', '拉链坏', '污渍', '破洞', '脱线', 'faded', 'fading',
     'pilling', 'smells', 'shrank', 'ripped', 'torn'] },
-  { label: '服务态度', words: ['态度差', '态度很差', '态度恶劣', '态度不好', '不理人', '没人理', '不回复', '回复太慢', '回复慢',
+  { label: '服务态度', words: ['态度差', '态度很差', '态度太差', '态度真差', '态度好差', '态度极差', '态度也太差', '态度恶劣', '态度不好', '不理人', '没人理', '不回复', '回复太慢', '回复慢',
     '爱答不理', '敷衍', 'rude', 'ignored', 'no reply', 'no response', 'slow reply'] },
   { label: '退款慢', words: ['退款还没', '退款没到', '退款怎么还', '还没退款', '没退款', '钱还没退', '钱没退', '还没到账',
     '没到账', 'refund not', 'no refund', 'still no refund', 'havent got my refund', 'where is my refund'] },
