@@ -1,0 +1,101 @@
+/**
+ * Normalise stage: buyer text → one canonical form the segmenter, the entity extractor and the classifier share.
+ *
+ * Order matters: emoji leave first (their code points would otherwise fold to spaces), then width and case, then
+ * the script is read (before conversion erases it), then traditional→simplified, symbols, squeezing and typo fixes.
+ *
+ * Traditional→simplified uses a character table built from OpenCC's data, not the opencc-js phrase converter:
+ * on our round-trip set both agree (see bench/text.ts) and the table is several times faster. Replies go the
+ * other way through opencc-js with phrases (发 → 發/髮 needs them).
+ */
+import OpenCC from 'opencc-js';
+import type { Normalised, Script } from './types.js';
+import { T2S_CHARS, TRAD_ONLY } from './lexicon/traditional.js';
+import { TYPO_FIXES } from './lexicon/typos.js';
+
+/** Longest input read, in UTF-16 units: a chat message is short; anything longer is pasted text, cut to bound cost. */
+export const MAX_INPUT = 2000;
+
+// Cheap pre-check: code points that can start an emoji. CJK punctuation (U+3000–302F) is left out on purpose.
+const EMOJI_HINT = /[\u00a9\u00ae\u203c-\u2bff\u3030\u303d\u3297\u3299\ud800-\udbff]/;
+const EMOJI = /\p{Regional_Indicator}{2}|(?:\p{Extended_Pictographic}|[0-9#*]\uFE0F?\u20E3)(?:\uFE0F|\p{Emoji_Modifier}|[\u{E0020}-\u{E007F}])*(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*)*/gu;
+
+const WIDE = /[\uff01-\uff5e\u3000\uffe5]/g;
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[a-z]/;
+const TRAD_CLASS = new RegExp(`[${[...T2S_CHARS.keys()].join('')}]`, 'gu');
+const TRAD_ONLY_CLASS = new RegExp(`[${[...TRAD_ONLY].join('')}]`, 'u');
+
+/**
+ * Symbols become spaces, except those that carry a number's meaning: a decimal point (1.75m), feet and inch
+ * marks after a digit (5'7"), a percent sign, and ¥ or + before a digit (¥199, +86).
+ */
+const SYMBOLS = /(?<!\d)\.|\.(?!\d)|(?<!\d)['"%]|[¥+](?!\d)|[^\p{L}\p{N}\s.'"%¥+]/gu;
+// An English contraction loses its apostrophe (i'm → im) so its letters do not fall apart into "i m" (m = size M).
+const CONTRACTION = /(?<=[a-z])['’](?=[a-z])/g;
+// 好好好好 → 好好 and soooo → soo; digits are never squeezed (order numbers) and x is exempt (xxxl).
+const REPEAT_HAN = /(\p{Script=Han})\1{2,}/gu;
+const REPEAT_LATIN = /([a-wyz])\1{3,}/g;
+const SPACES = /\s+/g;
+const TYPOS = new RegExp(TYPO_FIXES.map((t) => `(${t.find})`).join('|'), 'g');
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/** Full-width forms and the ideographic space become ASCII; ￥ becomes ¥. */
+function halfWidth(s: string): string {
+  return s.replace(WIDE, (c) => {
+    const code = c.charCodeAt(0);
+    if (code === 0x3000) return ' ';
+    if (code === 0xffe5) return '¥';
+    return String.fromCharCode(code - 0xfee0);
+  });
+}
+
+/** Which script the (half-width, lower-case) text is written in. */
+export function detectScript(s: string): Script {
+  if (!HAN.test(s)) return LATIN.test(s) ? 'en' : 'hans';
+  return TRAD_ONLY_CLASS.test(s) ? 'hant' : 'hans';
+}
+
+/** Traditional and regional variant characters → simplified, character by character. */
+export function toSimplified(s: string): string {
+  return s.replace(TRAD_CLASS, (c) => T2S_CHARS.get(c) ?? c);
+}
+
+function fixTypos(s: string): string {
+  return s.replace(TYPOS, (...groups: unknown[]) => {
+    for (let i = 0; i < TYPO_FIXES.length; i += 1) if (groups[i + 1] !== undefined) return TYPO_FIXES[i]?.to ?? '';
+    return String(groups[0]);
+  });
+}
+
+/** Cuts to MAX_INPUT without splitting a surrogate pair. */
+function cap(raw: string): string {
+  if (raw.length <= MAX_INPUT) return raw;
+  const end = /[\ud800-\udbff]/.test(raw.charAt(MAX_INPUT - 1)) ? MAX_INPUT - 1 : MAX_INPUT;
+  return raw.slice(0, end);
+}
+
+/** Buyer text → simplified, half-width, lower-case, symbol-free text plus its script and the emoji it carried. */
+export function normalise(raw: string): Normalised {
+  const emoji: string[] = [];
+  let s = cap(raw);
+  if (EMOJI_HINT.test(s)) {
+    s = s.replace(EMOJI, (e) => {
+      emoji.push(e);
+      return ' ';
+    });
+  }
+  s = halfWidth(s).toLowerCase();
+  const script = detectScript(s);
+  if (script === 'hant') s = toSimplified(s);
+  s = s.replace(CONTRACTION, '').replace(SYMBOLS, ' ');
+  s = s.replace(REPEAT_HAN, '$1$1').replace(REPEAT_LATIN, '$1$1');
+  s = fixTypos(s).replace(SPACES, ' ').trim();
+  return { raw, text: s, script, emoji };
+}
+
+/** A simplified reply in the buyer's script: traditional (Taiwan forms, phrase-aware) for 'hant', else as is. */
+export function toScript(text: string, script: Script): string {
+  return script === 'hant' ? toTraditional(text) : text;
+}
