@@ -3,7 +3,7 @@ import type { Entity, Normalised } from '../../intents/types.js';
 import type { Mood } from '../types.js';
 import { compileKeywords, type KeywordHit } from './lexicon/keywords.js';
 import {
-  INTENSIFIER, INTENSIFIER_FACTOR, MOOD_EMOJI, MOOD_WORDS, NEGATION_EN, NEGATION_ZH, THREAT_WORDS,
+  A_NOT_A, INTENSIFIER, INTENSIFIER_FACTOR, MOOD_EMOJI, MOOD_WORDS, NEGATION_EN, NEGATION_ZH, THREAT_WORDS,
 } from './lexicon/mood.js';
 
 const WORDS = compileKeywords(MOOD_WORDS.map((w) => w.word));
@@ -29,7 +29,8 @@ export function isNegated(text: string, hit: Pick<KeywordHit, 'start' | 'keyword
     const words = text.slice(Math.max(0, hit.start - 40), hit.start).trimEnd().split(' ').slice(-3);
     return words.some((w) => NEGATION_EN.has(w));
   }
-  return NEGATION_ZH.test(text.slice(Math.max(0, hit.start - 6), hit.start));
+  const before = text.slice(Math.max(0, hit.start - 6), hit.start);
+  return NEGATION_ZH.test(before) && !A_NOT_A.test(before);
 }
 
 function insideEntity(hit: KeywordHit, entities: Entity[]): boolean {

@@ -2,7 +2,7 @@
 import type { Entity, IntentId, Normalised } from '../../intents/types.js';
 import type { PainPoint, TagHit } from '../types.js';
 import { compileKeywords, type KeywordSet } from './lexicon/keywords.js';
-import { INTENT_PAIN, PAIN_WORDS, PRODUCT_INFO_WORDS, PRE_SALE_INTENTS, type PainWords } from './lexicon/pain.js';
+import { INTENT_PAIN, INTENT_WORDS, PRE_SALE_INTENTS, STRONG_PAIN, WEAK_PAIN, type PainWords } from './lexicon/pain.js';
 
 interface CompiledGroup { label: string; afterSale: boolean; yieldsTo: IntentId[]; words: KeywordSet }
 
@@ -11,8 +11,9 @@ const compileGroups = (groups: PainWords[]): CompiledGroup[] =>
     label: g.label, afterSale: g.afterSale ?? false, yieldsTo: g.yieldsTo ?? [], words: compileKeywords(g.words),
   }));
 
-const PAIN = compileGroups(PAIN_WORDS);
-const PRODUCT_INFO = compileGroups(PRODUCT_INFO_WORDS);
+const STRONG = compileGroups(STRONG_PAIN);
+const WEAK = compileGroups(WEAK_PAIN);
+const BY_INTENT = new Map(Object.entries(INTENT_WORDS).map(([intent, groups]) => [intent, compileGroups(groups)]));
 const NEWBORN = compileKeywords(['刚生', '刚出生', '新生儿', '满月', '百天', '坐月子', 'newborn', 'just had a baby']);
 /** Tags that say the buyer is choosing for their own body: then the scene is 自穿 rather than 自用. */
 const WEARS = /^(?:身高|体重|脚长|平时穿|鞋码|女装|男装|鞋类|童装)/;
@@ -26,16 +27,20 @@ function firstGroup(groups: CompiledGroup[], text: string, intents: IntentId[], 
   return null;
 }
 
-function intentLabel(intents: IntentId[], norm: Normalised, entities: Entity[]): string | null {
-  const seen = new Set(intents);
-  for (const [intent, label] of INTENT_PAIN) {
-    if (!seen.has(intent)) continue;
-    if (intent === 'product_info') return firstGroup(PRODUCT_INFO, norm.text, intents, false) ?? label;
-    // Exchanging because of a size the buyer names is a size problem, not a generic return.
-    if (intent === 'return_exchange' && entities.some((e) => e.kind === 'size' || e.kind === 'shoeSize')) return '尺码不合适';
-    return label;
-  }
-  return null;
+/** The most severe intent seen, with its pain label (INTENT_PAIN is ordered by severity). */
+function worstIntent(intents: IntentId[]): [IntentId, string] | null {
+  return INTENT_PAIN.find(([intent]) => intents.includes(intent)) ?? null;
+}
+
+function painLabel(intents: IntentId[], norm: Normalised, entities: Entity[], afterSale: boolean): string | null {
+  const strong = firstGroup(STRONG, norm.text, intents, afterSale);
+  if (strong) return strong;
+  const worst = worstIntent(intents);
+  const finer = worst ? firstGroup(BY_INTENT.get(worst[0]) ?? [], norm.text, intents, true) : null;
+  if (finer) return finer;
+  // Exchanging for a size the buyer names is a size problem, not a generic return.
+  if (worst?.[0] === 'return_exchange' && entities.some((e) => e.kind === 'size' || e.kind === 'shoeSize')) return '尺码不合适';
+  return firstGroup(WEAK, norm.text, intents, afterSale) ?? worst?.[1] ?? null;
 }
 
 /** The scene from the tags: a gift (and for whom, in what life stage), or for the buyer's own use. */
@@ -62,7 +67,7 @@ export function findPainPoint({ intents, norm, entities, tags }: {
   intents: IntentId[]; norm: Normalised; entities: Entity[]; tags: TagHit[];
 }): PainPoint | null {
   const afterSale = !intents.some((i) => PRE_SALE_INTENTS.has(i)) || intents.some((i) => !PRE_SALE_INTENTS.has(i) && i !== 'greeting' && i !== 'farewell');
-  const label = firstGroup(PAIN, norm.text, intents, afterSale) ?? intentLabel(intents, norm, entities);
+  const label = painLabel(intents, norm, entities, afterSale);
   const scene = sceneOf(tags, intents, norm);
   if (!label && !scene) return null;
   // A scene with no question yet (我女朋友生日快到了) is a buyer who wants help choosing.

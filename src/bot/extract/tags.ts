@@ -60,7 +60,9 @@ export function entityTags(norm: Normalised, entities: Entity[]): TagHit[] {
 function ruleBecause(rule: TagRule, norm: Normalised, entities: Entity[], intent: IntentId, has: (t: string) => boolean): string | null {
   const c = compileRule(rule);
   if (rule.script && !rule.script.includes(norm.script)) return null;
-  if (c.intents && !c.intents.has(intent)) return null;
+  // Out-of-scope messages (spam, chit-chat) say nothing about a shopper unless a rule asks for None by name.
+  if (c.intents ? !c.intents.has(intent) : intent === 'None') return null;
+  if (c.notIntents?.has(intent)) return null;
   if (rule.entity && !entities.some((e) => e.kind === rule.entity)) return null;
   if (rule.needsTag !== undefined && !has(rule.needsTag)) return null;
   const word = c.any ? c.any.first(norm.text) : null;
@@ -71,12 +73,13 @@ function ruleBecause(rule: TagRule, norm: Normalised, entities: Entity[], intent
   return word?.text ?? also?.text ?? (rule.entity ? `entity:${rule.entity}` : rule.intent ? `intent:${intent}` : `script:${norm.script}`);
 }
 
-/** All tags of one message: built-in entity tags, 有过差评风险, then the rules in file order; each tag once. */
+/** All tags of one message: entity tags, 有过差评风险, then the rules in file order; each tag once; None gives little. */
 export function extractTags({ norm, entities, intent, rules }: {
   norm: Normalised; entities: Entity[]; intent: IntentId; rules: TagRule[];
 }): TagHit[] {
   const hits = new Map<string, TagHit>();
-  for (const hit of entityTags(norm, entities)) if (!hits.has(hit.tag)) hits.set(hit.tag, hit);
+  // A number in spam or chit-chat (None) is no body fact.
+  if (intent !== 'None') for (const hit of entityTags(norm, entities)) if (!hits.has(hit.tag)) hits.set(hit.tag, hit);
   if (badReviewThreat(norm)) hits.set('有过差评风险', { tag: '有过差评风险', source: 'rule', because: 'bad_review_threat' });
   const has = (tag: string): boolean => hits.has(tag);
   for (const rule of rules) {

@@ -50,7 +50,7 @@ describe('detectMood', () => {
     ['无语'],
     ['不太满意'],
     ['唉 怎么办'],
-    ['到底什么时候发货'],
+    ['都三天了还没发货'],
     ['i am a bit disappointed', 'en'],
     ['so sad the cup is broken', 'en'],
   ] as Array<[string, Script?]>)('reads %s as upset', (text, script = 'hans') => {

@@ -18,7 +18,7 @@ const e = (text: string, kind: EntityKind, value: string | number, matched: stri
   return { kind, value, text: matched, start, end: start + matched.length };
 };
 const tagsOf = (text: string, opts: { script?: Script; intent?: IntentId; entities?: Entity[] } = {}): string[] =>
-  extractTags({ norm: n(text, opts.script), entities: opts.entities ?? [], intent: opts.intent ?? 'None', rules })
+  extractTags({ norm: n(text, opts.script), entities: opts.entities ?? [], intent: opts.intent ?? 'product_info', rules })
     .map((t) => t.tag);
 
 describe('extractTags: life stage and gifts', () => {
@@ -190,6 +190,21 @@ describe('extractTags: preferences, categories, price, overseas, after-sale', ()
     expect(hits.find((h) => h.tag === '送女友')).toEqual({ tag: '送女友', source: 'rule', because: '女朋友' });
   });
 
+  it('gives out-of-scope messages (None) no marketing tags, but still flags a threat', () => {
+    expect(tagsOf('免费送面膜 加微信即可', { intent: 'None' })).toEqual([]);
+    expect(tagsOf('免费送面膜 加微信即可', { intent: 'product_info' })).toContain('美妆');
+    const text = '身高170 帮我写首诗';
+    expect(tagsOf(text, { intent: 'None', entities: [e(text, 'height', 170, '170')] })).toEqual([]);
+    expect(tagsOf('我要投诉', { intent: 'None' })).toEqual(['有过差评风险']);
+  });
+
+  it('does not read a free gift, a member birthday perk or a gift card as a gift purchase', () => {
+    expect(tagsOf('说好的小礼品没有看到', { intent: 'wrong_item' })).not.toContain('送礼');
+    expect(tagsOf('会员生日有礼物吗', { intent: 'membership' })).not.toContain('送礼');
+    expect(tagsOf('礼品卡怎么用来付款', { intent: 'payment' })).not.toContain('送礼');
+    expect(tagsOf('买这个送什么吗', { intent: 'discount' })).not.toContain('送礼');
+  });
+
   it('tags nothing in a plain greeting', () => {
     expect(tagsOf('在吗', { intent: 'greeting' })).toEqual([]);
   });
@@ -221,7 +236,8 @@ describe('tag rules are data', () => {
 
   it('a * in a word stands for a few characters', () => {
     const rule: TagRule = { tag: '送长辈', any: ['送*奶奶'] };
-    const tags = (text: string): string[] => extractTags({ norm: n(text), entities: [], intent: 'None', rules: [rule] }).map((t) => t.tag);
+    const tags = (text: string): string[] =>
+      extractTags({ norm: n(text), entities: [], intent: 'recommendation', rules: [rule] }).map((t) => t.tag);
     expect(tags('想送给我奶奶')).toEqual(['送长辈']);
     expect(tags('奶奶说送货太慢了 我们要等很久很久')).toEqual([]);
   });
@@ -243,6 +259,7 @@ describe('tag rules are data', () => {
     const good = { tag: '母婴', any: ['宝宝'] };
     expect(bad([good, { tag: '送女友', anyy: ['女朋友'] }])).toMatch(/rule 2 \(tag "送女友"\): unknown field "anyy"/);
     expect(bad([good, { tag: '退货', intent: ['returns'] }])).toMatch(/rule 2 \(tag "退货"\): "intent" has unknown intent "returns"/);
+    expect(bad([{ tag: '送礼', any: ['礼物'], notIntent: ['member'] }])).toMatch(/"notIntent" has unknown intent "member"/);
     expect(bad([{ any: ['宝宝'] }])).toMatch(/rule 1: "tag" must be a non-empty string/);
     expect(bad([{ tag: '母婴' }])).toMatch(/rule 1 \(tag "母婴"\): has no condition/);
     expect(bad([{ tag: '送母亲', needsTag: '送礼', any: ['妈妈'] }])).toMatch(/"needsTag" "送礼" is not given by an earlier rule/);

@@ -22,21 +22,39 @@ export const MOOD_WORDS: MoodWord[] = [
   ...anger(3, ['气死', '骗子', '骗人', '欺骗', '黑店', '奸商', '举报', '12315', '消协', '起诉', '忍无可忍', '不要脸',
     '他妈的', '卧槽', '傻逼', '脑残', '滚蛋', '滚吧', 'tmd', 'scam', 'scammer', 'fraud', 'liar', 'furious',
     'bullshit', 'fuck', 'fucking', 'report you', 'report your', 'sue you']),
+  ...anger(3, ['气炸', '骗钱', '诈骗', '黑心', '报警', '检举', '消基会', '虚假宣传', '告你们', '挂羊头', '死了吗',
+    '店大欺客', '别开店', '还开什么店', '花儿都谢了', '嬲', '呃人', '呃钱', '消委会', 'false advertising',
+    'consumer protection', 'fed up', 'reporting you', 'im reporting']),
   ...anger(3, ['再不*就', '不给*就投诉', '不退*就'], true),
   ...anger(2.5, ['垃圾', '什么破', '坑人', '坑爹', '投诉', '找平台', '平台介入', '小二介入', '申请介入', '维权', '曝光',
     '工商局', '缺德', '火大', '耍我', '有病', '慢死了', 'worst', 'wtf', 'unacceptable', 'rip off', 'ripoff',
-    'garbage', 'shit', 'pissed', 'dispute', 'chargeback', 'cheat', 'cheated', 'never again']),
+    'garbage', 'shit', 'pissed', 'dispute', 'chargeback', 'cheated', 'never again']),
+  ...anger(2.5, ['开纠纷', '纠纷', '一星', '负评', '客诉', '避雷', '淘宝小二', '再也不会买', '不会再买', '再也不买',
+    '说话不算数', '说话不算话', '这样做生意', '差死了', '太烂', '有冇搞错', 'po网', '淘宝介入', '已经介入', 'complain', 'complaint',
+    'negative feedback', 'fake store', 'fake stuff', 'sold me fake', 'fake product', 'never buying', 'cheating',
+    'reporting', 'on social media', 'to the platform', 'platform about']),
+  ...anger(2, ['骂人', '拉黑', '糊弄', '甩锅', '推卸', '推来推去', '不负责任', '没诚信', '一点诚信', '阴阳怪气', '丢人',
+    '个说法', '个交代', '骚扰', '等着吧', '什么态度', '什么服务', '爱答不理', '好差', '这么差', '特别差', '非常差', '极差',
+    '凶我', '很凶', '好凶', '追评', '难听', '已读不回', '几个意思', '你们真行', '摆设', '良心', '超差', '推责任', '推嚟推去',
+    '这样对待', '脾气好大', '摔我', '搞咩', 'rude', 'unprofessional', 'ignoring me', 'this is a joke', 'shouted',
+    'hung up', 'passing the buck', 'badly treated', 'treated badly']),
+  ...anger(1.5, ['有意思吗', '说不通', '费劲', '没下文', '还没解决', '不理人', '没人理', '没人回', '都不回',
+    '不回我', '工号', '效率太低', '太冲', '要半天', '不满', '不接受', '不能接受', '不客气', '事多', '套话', '这待遇',
+    '这么对', '没个结果', '说不清', '冇人覆', '烂', 'no reply', 'nobody replies', 'no one answering', 'no one replies',
+    'excuses', 'copy paste', 'takes responsibility', 'compensation']),
   ...anger(2, ['差评', '生气', '恶心', '忽悠', '差劲', '太差', '真差', '过分', '欺负', '态度差', '态度恶劣', '态度很差',
     '踢皮球', '搞什么鬼', '什么玩意', '无法接受', '受够了', '律师', 'terrible', 'angry', 'ridiculous', 'useless',
     'rubbish', 'crap', 'horrible', 'awful', 'bad review', 'negative review', 'one star', '1 star', 'annoyed',
     'disgusting', 'pathetic']),
   ...anger(2, ['退钱'], true),
-  ...anger(1.5, ['无语', '很差', '离谱', '敷衍', '什么鬼', '搞什么', '受不了', '服了', '醉了', '坑', '烦死', '怎么回事',
+  ...anger(1.5, ['无语', '很差', '离谱', '敷衍', '什么鬼', '搞什么', '受不了', '服了', '醉了', '坑', '烦死',
     'damn', 'seriously']),
-  ...anger(1, ['太慢', '到底', '好几次', '还不发', '还没发', '催了', '几次了', '多少天了', 'still not', 'still no']),
+  ...anger(1, ['怎么回事', '太慢', '好几次', '还不发', '还没发', '催了', '几次了', '多少天了', 'still not', 'still no']),
   ...upset(1.5, ['失望', '难过', '伤心', '哭了', '崩溃', '不满意', '不开心', '委屈', '糟心', '闹心', '心塞', '郁闷',
     'disappointed', 'disappointing', 'sad', 'upset', 'unhappy', 'frustrated', 'frustrating']),
-  ...upset(1, ['心疼', '后悔', '遗憾', '唉', '好烦', '伤不起', '怎么办', 'worried', 'unfortunately', 'sigh']),
+  ...upset(1, ['心疼', '后悔', '遗憾', '唉', '好烦', '伤不起', 'worried', 'unfortunately', 'sigh']),
+  ...anger(0.7, ['到底', '什么意思']),
+  ...upset(0.6, ['怎么办']),
   ...happy(1.5, ['太好了', '好评', '开心', '完美', '爱了', '给力', '么么哒', '超赞', '五星', 'awesome', 'perfect',
     'excellent', 'amazing', 'happy', 'love it', 'five star', '5 star']),
   ...happy(1.2, ['not bad', '满意', '棒', '赞', '辛苦了', '贴心', '很好', 'great', 'wonderful']),
@@ -47,9 +65,10 @@ export const MOOD_WORDS: MoodWord[] = [
 
 /** Words that threaten a bad review, a report or a dispute: the decide stage hands these to a person. */
 export const THREAT_WORDS: string[] = ['差评', '中评', '投诉', '举报', '12315', '找平台', '平台介入', '小二介入', '找小二',
-  '申请介入', '客服介入', '消协', '工商局', '工商部门', '市场监管', '维权', '曝光', 'dispute', 'bad review',
+  '申请介入', '客服介入', '淘宝介入', '已经介入', '纠纷', '客诉', '负评', '一星', '检举', '消基会', '消委会', '报警', '告你们', '避雷', '消协', '工商局', '工商部门', '市场监管', '维权', '曝光', 'dispute', 'bad review',
   'negative review', 'one star', '1 star', 'chargeback', 'complain to', 'report you', 'report your', 'report this',
-  'report it', 'report to', 'will report', 'gonna report', 'reported'];
+  'report it', 'report to', 'will report', 'gonna report', 'reported', 'reporting', 'complain', 'complaint',
+  'negative feedback', 'consumer protection', 'on social media', 'to the platform', 'platform about'];
 
 /** Emoji weights; the normaliser lists emoji apart from the text. Variation selectors are stripped first. */
 export const MOOD_EMOJI: Record<string, { feeling: Feeling; weight: number }> = Object.fromEntries([
@@ -60,6 +79,9 @@ export const MOOD_EMOJI: Record<string, { feeling: Feeling; weight: number }> = 
 
 /** A negation just before a word turns it off (没生气, 不会给差评), allowing one filler word in between. */
 export const NEGATION_ZH = /(?:不|没|没有|别|并不|不是|不会|不要|不想|不用|不再|从不|绝不|从来不|不太|未)(?:给|打|写|会|是|太|很|那么|怎么|再|用|去|想|要|算|会给|用给)?(?:你们|你|您)?$/;
+
+/** A-not-A questions (是不是, 有没有, 会不会) ask; they do not negate: 你们是不是欺负我. */
+export const A_NOT_A = /(\p{Script=Han})[不没]\1$/u;
 
 /** English negators among the three words before a word (not angry, won't leave a bad review, no scam). */
 export const NEGATION_EN = new Set(['not', 'no', 'never', 'dont', 'isnt', 'wasnt', 'didnt', 'wont', 'cant', 'doesnt',

@@ -13,22 +13,26 @@ export interface PainWords {
   yieldsTo?: IntentId[];
 }
 
-/** Most severe first: the first group found names the pain. */
-export const PAIN_WORDS: PainWords[] = [
+/** Words that name the pain whatever the intent (a broken parcel is the pain even in a refund chat); most severe first. */
+export const STRONG_PAIN: PainWords[] = [
   { label: '包裹破损', words: ['破损', '压坏', '压扁', '压烂', '碎了', '摔坏', '摔碎', '漏液', '漏了', '外包装破', '箱子破', '盒子破',
     '裂了', 'broken', 'cracked', 'crushed', 'smashed', 'leaking', 'leaked', 'damaged'] },
   { label: '发错货', words: ['发错', '寄错', '发成', '不是我买的', '不是我要的', '不是我拍的', 'wrong item', 'wrong size',
     'wrong color', 'wrong colour', 'sent the wrong', 'sent me the wrong', 'not what i ordered'] },
   { label: '少发漏发', words: ['少发', '漏发', '少了一件', '少一件', '少了一个', '缺件', '赠品没', '没收到赠品', '只收到一',
     'missing', 'only got one', 'only received one'] },
-  { label: '质量问题', words: ['质量太差', '质量差', '质量不好', '质量有问题', '做工差', '做工很差', '不能用', '用不了', '坏掉',
+  { label: '质量问题', words: ['质量太差', '质量差', '质量不好', '质量有问题', '做工差', '做工很差', '坏掉',
     '瑕疵', '次品', '残次', 'poor quality', 'bad quality', 'defect', 'defective', 'stopped working', 'doesnt work',
     'does not work', 'not working'] },
-  { label: '质量问题', afterSale: true, yieldsTo: ['damage'], words: ['开线', '起球了', '起球', '掉色', '褪色', '串色', '染色', '缩水', '变形', '异味',
+  { label: '质量问题', afterSale: true, yieldsTo: ['damage'], words: ['不能用', '用不了', '开线', '起球了', '起球', '掉色', '褪色', '串色', '染色', '缩水', '变形', '异味',
     '味道很大', '味道大', '有味道', '坏了', '断了', '脱胶', '开胶', '拉链坏', '污渍', '破洞', '脱线', 'faded', 'fading',
     'pilling', 'smells', 'shrank', 'ripped', 'torn'] },
+];
+
+/** Words that name the pain when the intent has no finer word of its own (see INTENT_WORDS). */
+export const WEAK_PAIN: PainWords[] = [
   { label: '服务态度', words: ['态度差', '态度很差', '态度太差', '态度真差', '态度好差', '态度极差', '态度也太差', '态度恶劣', '态度不好', '不理人', '没人理', '不回复', '回复太慢', '回复慢',
-    '爱答不理', '敷衍', 'rude', 'ignored', 'no reply', 'no response', 'slow reply'] },
+    '爱答不理', '敷衍', '什么态度', '服务态度', '态度特别差', '不回', '没人回', '骂人', '很凶', '凶我', '阴阳怪气', '太冲', '拉黑', 'rude', 'ignored', 'no reply', 'no response', 'slow reply'] },
   { label: '退款慢', words: ['退款还没', '退款没到', '退款怎么还', '还没退款', '没退款', '钱还没退', '钱没退', '还没到账',
     '没到账', 'refund not', 'no refund', 'still no refund', 'havent got my refund', 'where is my refund'] },
   { label: '发货慢', words: ['还没发货', '还不发货', '怎么还不发', '不发货', '没发货', '发货慢', '发货太慢', '催发货', '催一下',
@@ -58,11 +62,38 @@ export const INTENT_PAIN: Array<[IntentId, string]> = [
   ['product_info', '商品疑问'], ['membership', '会员权益'], ['recommendation', '选购建议'],
 ];
 
-/** Finer labels for a pre-sale product question (夏天穿热不热 is about breathability). */
-export const PRODUCT_INFO_WORDS: PainWords[] = [
-  { label: '透气性', words: ['透气', '热不热', '闷不闷', '闷脚', '捂脚', '会热', '热吗', 'breathable', 'breathe', 'hot in summer'] },
-  { label: '正品顾虑', words: ['正品', '真的假的', '假货', '是真的吗', '专柜', 'authentic', 'genuine', 'fake', 'original'] },
-  { label: '会不会起球', words: ['起球', '掉毛', 'pill', 'pilling'] },
-  { label: '材质', words: ['材质', '面料', '什么料', '成分', '纯棉', '含棉', 'material', 'fabric', 'cotton'] },
-  { label: '厚薄', words: ['厚不厚', '薄不薄', '厚吗', '薄吗', '厚度', 'thick', 'thin'] },
-];
+/** Finer labels within one intent, tried for the most severe intent seen; the first group found wins. */
+export const INTENT_WORDS: Partial<Record<IntentId, PainWords[]>> = {
+  // A pre-sale product question: 夏天穿热不热 is about breathability.
+  product_info: [
+    { label: '透气性', words: ['透气', '热不热', '闷不闷', '闷脚', '捂脚', '会热', '热吗', 'breathable', 'breathe', 'hot in summer'] },
+    { label: '正品顾虑', words: ['正品', '真的假的', '假货', '是真的吗', '专柜', 'authentic', 'genuine', 'fake', 'original'] },
+    { label: '会不会起球', words: ['起球', '掉毛', 'pill', 'pilling'] },
+    { label: '材质', words: ['材质', '面料', '什么料', '成分', '纯棉', '含棉', 'material', 'fabric', 'cotton'] },
+    { label: '厚薄', words: ['厚不厚', '薄不薄', '厚吗', '薄吗', '厚度', 'thick', 'thin'] },
+  ],
+  refund: [
+    { label: '退款被拒', words: ['被拒', '拒绝', '驳回', 'rejected', 'declined'] },
+    { label: '退款金额不对', words: ['金额不对', '少退', '退少', '只退了', '金额怎么算', '扣了钱', '不一样', 'wrong amount', 'only refunded'] },
+    { label: '仅退款', words: ['仅退款', '只退款', '不退货', '退点钱', '退一部分', '部分退款', 'without returning', 'partial refund'] },
+    { label: '退款慢', words: ['什么时候', '多久', '还没', '没到', '没收到', '怎么还', '一直', '好慢', '太慢', '几天了', '一周了', '礼拜',
+      '啥时候', '木有', '进度', '在哪', '到哪', '到了没', '到账了吗', '退款呢', '退了吗', '啥情况', '卡在', '等待',
+      '尽快', '快点', '怎么样了', 'when', 'how long', 'still', 'not received', 'where is'] },
+  ],
+  return_exchange: [
+    { label: '尺码不合适', words: ['尺码', '换码', '码数', '大一码', '小一码', '大一号', '小一号', '大半码', '挤脚', '紧', '长了', '短了',
+      '肥', 'size', 'tight', 'loose'] },
+    { label: '不喜欢', words: ['不喜欢', '不好看', '不想要', '不值', 'dont like', 'dont want'] },
+    { label: '退货运费', words: ['运费', '运费险', '邮费', 'shipping cost', 'return shipping'] },
+  ],
+  complaint: [
+    { label: '快递员服务', words: ['快递员', '快递小哥', '送货的', '司机', '派件员', 'courier', 'delivery man', 'driver', 'delivery guy'] },
+    { label: '服务态度', words: ['态度', '骂', '凶', '难听', '阴阳怪气', '说话冲', '太冲', '嫌我', 'rude', 'attitude', 'shouted'] },
+    { label: '回复慢', words: ['回复', '回个消息', '半天', '不回', '没人回', '没人理', '没消息', '死了吗', '已读', '不理', 'no reply',
+      'nobody replies', 'no one answering', 'ignoring'] },
+    { label: '承诺未兑现', words: ['承诺', '说好的', '答应', '不算数', '不算话', 'promised'] },
+    { label: '售后处理', words: ['踢皮球', '推卸', '推来推去', '推责任', '拖了', '没解决', '效率', '不负责', '处理', 'excuses',
+      'responsibility', 'passing the buck'] },
+    { label: '虚假宣传', words: ['虚假宣传', '骗', '假的', '挂羊头', '诈骗', 'false advertising', 'fake', 'scam'] },
+  ],
+};

@@ -14,6 +14,8 @@ export interface TagRule {
   not?: string[];
   /** The message's intent is one of these. */
   intent?: IntentId[];
+  /** The message's intent is none of these. */
+  notIntent?: IntentId[];
   /** An entity of this kind was found. */
   entity?: EntityKind;
   /** The buyer wrote in one of these scripts. */
@@ -38,7 +40,7 @@ const ENTITY_KINDS: Record<EntityKind, true> = {
   phone: true, money: true, courier: true, quantity: true,
 };
 const SCRIPTS: Record<Script, true> = { hans: true, hant: true, en: true };
-const KEYS = ['tag', 'any', 'with', 'not', 'intent', 'entity', 'script', 'needsTag', 'note'];
+const KEYS = ['tag', 'any', 'with', 'not', 'intent', 'notIntent', 'entity', 'script', 'needsTag', 'note'];
 const INTENTS = new Set<string>(INTENT_IDS);
 // The normaliser turns punctuation into spaces, so a keyword holding punctuation could never match.
 const PUNCTUATION = /[\p{P}\p{S}]/u;
@@ -64,11 +66,12 @@ function problemOf(rule: Record<string, unknown>): string | null {
     const problem = key in rule ? checkWords(key, rule[key]) : null;
     if (problem) return problem;
   }
-  if ('intent' in rule) {
-    const list = rule.intent;
-    if (!Array.isArray(list) || list.length === 0) return '"intent" must be a non-empty list of intent ids';
+  for (const key of ['intent', 'notIntent'] as const) {
+    if (!(key in rule)) continue;
+    const list = rule[key];
+    if (!Array.isArray(list) || list.length === 0) return `"${key}" must be a non-empty list of intent ids`;
     const bad = list.find((i) => typeof i !== 'string' || !INTENTS.has(i));
-    if (bad !== undefined) return `"intent" has unknown intent ${JSON.stringify(bad)} (known: ${INTENT_IDS.join(', ')})`;
+    if (bad !== undefined) return `"${key}" has unknown intent ${JSON.stringify(bad)} (known: ${INTENT_IDS.join(', ')})`;
   }
   if ('entity' in rule && !(typeof rule.entity === 'string' && rule.entity in ENTITY_KINDS)) {
     return `"entity" ${JSON.stringify(rule.entity)} is not one of ${Object.keys(ENTITY_KINDS).join(', ')}`;
@@ -129,6 +132,7 @@ export interface CompiledRule {
   with: KeywordSet | null;
   not: KeywordSet | null;
   intents: ReadonlySet<IntentId> | null;
+  notIntents: ReadonlySet<IntentId> | null;
 }
 
 const compiled = new WeakMap<TagRule, CompiledRule>();
@@ -145,6 +149,7 @@ export function compileRule(rule: TagRule): CompiledRule {
       with: rule.with ? compileKeywords(rule.with) : null,
       not: rule.not ? compileKeywords(rule.not) : null,
       intents: rule.intent ? new Set(rule.intent) : null,
+      notIntents: rule.notIntent ? new Set(rule.notIntent) : null,
     };
     compiled.set(rule, c);
   }
