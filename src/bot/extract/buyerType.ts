@@ -1,4 +1,5 @@
 /** Who the buyer is, for the rep's handoff note: returning or new, member, gift or self, price, hurry, anger. */
+import { toSimplified } from '../../intents/normalise.js';
 import type { Normalised } from '../../intents/types.js';
 import type { BuyerType, ChatLine, Mood, TagHit } from '../types.js';
 import { compileKeywords } from './lexicon/keywords.js';
@@ -12,11 +13,10 @@ const PRICE_TAG = '价格敏感';
 /** From this many messages on, the note calls the buyer a frequent writer (the articles single them out). */
 const MANY_MESSAGES = 5;
 
-// Traditional forms are listed too: history lines are stored as the buyer typed them, not simplified.
 const HURRY = compileKeywords([
-  '急', '着急', '很急', '急用', '赶时间', '赶着', '赶紧', '明天就要', '后天就要', '今天能发', '今天发', '今天能到', '明天能到', '尽快', '马上要',
-  '等着用', '快点', '趕時間', '趕著', '趕緊', '盡快', '今天能發', '今天發', '等著用', '快點', 'asap', 'urgent', 'hurry',
-  'rush', 'as soon as possible', 'need it by', 'need it tomorrow', 'quickly',
+  '急', '着急', '很急', '急用', '赶时间', '赶着', '赶紧', '明天就要', '后天就要', '今天能发', '今天发', '今天能到', '明天能到', '尽快',
+  '马上要', '等着用', '快点', 'asap', 'urgent', 'hurry', 'rush', 'as soon as possible', 'need it by', 'need it tomorrow',
+  'quickly',
 ]);
 
 function hurried(text: string): boolean {
@@ -36,7 +36,8 @@ export function describeBuyer(input: {
   const giftFor = gift ? tags.find((t) => t.tag.startsWith('送') && t.tag !== GIFT_TAG)?.tag : undefined;
   const buyingFor: BuyerType['buyingFor'] = gift ? 'gift' : names.has(SELF_TAG) ? 'self' : 'unknown';
   const inAHurry = hurried(norm.text)
-    || history.some((line) => line.from === 'buyer' && hurried(line.text.toLowerCase()));
+    // History lines are stored as the buyer typed them; a cheap simplification is enough for these words.
+    || history.some((line) => line.from === 'buyer' && hurried(toSimplified(line.text.toLowerCase())));
   const buyer: BuyerType = {
     returning, memberLevel, buyingFor, priceSensitive: names.has(PRICE_TAG), inAHurry,
     angry: mood === 'angry', messages, label: '',

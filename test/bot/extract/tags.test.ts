@@ -234,6 +234,14 @@ describe('tag rules are data', () => {
     expect(run('size', [])).not.toContain('身材咨询');
   });
 
+  it('a rule written in traditional characters or capitals still matches the cleaned text', () => {
+    const rule: TagRule = { tag: '送礼', any: ['禮物', 'GIFT'] };
+    const tags = (text: string): string[] =>
+      extractTags({ norm: n(text), entities: [], intent: 'recommendation', rules: [rule] }).map((t) => t.tag);
+    expect(tags('生日礼物')).toEqual(['送礼']);
+    expect(tags('a gift')).toEqual(['送礼']);
+  });
+
   it('a * in a word stands for a few characters', () => {
     const rule: TagRule = { tag: '送长辈', any: ['送*奶奶'] };
     const tags = (text: string): string[] =>

@@ -1,4 +1,5 @@
 /** Keyword lists compiled to one regular expression over normalised text (simplified, lower-case, spaces). */
+import { toSimplified } from '../../../intents/normalise.js';
 
 /** How many characters a `*` in a keyword may stand for: enough for 送给我女朋友 or "gift for my dad". */
 export const WILDCARD_SPAN = 8;
@@ -41,9 +42,9 @@ function keywordPattern(keyword: string): string {
   return before + body + after;
 }
 
-/** Cleans a keyword as the normaliser cleans text: half-width, lower-case, single spaces. */
+/** Cleans a keyword as the normaliser cleans text: half-width, lower-case, simplified, single spaces (禮物 → 礼物). */
 export function cleanKeyword(keyword: string): string {
-  return keyword.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return toSimplified(keyword.normalize('NFKC').toLowerCase()).replace(/\s+/g, ' ').trim();
 }
 
 /** Compiles a keyword list; `*` inside a keyword stands for up to WILDCARD_SPAN characters. */
