@@ -1,6 +1,6 @@
 /** Conversation context kept between turns and persisted with the chat. */
 import type { IntentId, Script } from '../../intents/types.js';
-import type { HandoffReason } from '../types.js';
+import type { HandoffReason, TagHit } from '../types.js';
 
 /** Facts the buyer gave that later turns reuse. Units are canonical: cm, kg, EU shoe size. */
 export interface Slots {
@@ -39,6 +39,8 @@ export interface SessionState {
   handoff: { reason: HandoffReason; at: number; detail?: string } | null;
   memberLevel: string | null;
   script: Script;
+  /** Tags gathered over the whole chat, each once (the buyer description reads them). */
+  tags: TagHit[];
   /** Buyer messages so far. */
   turns: number;
 }
@@ -47,6 +49,6 @@ export interface SessionState {
 export function newState(productId: string | null): SessionState {
   return {
     lastIntents: [], productId, slots: {}, pending: null, notUnderstood: 0,
-    photoAsked: false, orderAsked: false, handoff: null, memberLevel: null, script: 'hans', turns: 0,
+    photoAsked: false, orderAsked: false, handoff: null, memberLevel: null, script: 'hans', tags: [], turns: 0,
   };
 }

@@ -117,6 +117,8 @@ export const ShopSchema = z.object({
     excluded: Text,
     exchangeNote: Text,
     whoPays: Text,
+    /** Postage when the store is at fault (defect, wrong item, damage). */
+    ourFaultShipping: Text,
     address: Text,
     refundDays: Text,
     refundRoute: Text,

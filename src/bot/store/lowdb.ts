@@ -99,16 +99,22 @@ export function createLowdbStore({ dir, pageSize = 100 }: LowdbStoreOptions): Ch
         lastPage.set(id, n);
       });
     },
-    history(id) {
+    history(id, opts) {
       if (!isSessionId(id)) return Promise.resolve([]);
+      const last = opts?.last;
       return serial(id, async () => {
-        const out: ChatLine[] = [];
-        for (const n of await pageNumbers(id)) {
+        // Newest page first, stopping once `last` lines are in, so a turn's look-back costs a page or two.
+        const pages: ChatLine[][] = [];
+        let count = 0;
+        for (const n of (await pageNumbers(id)).reverse()) {
+          if (last !== undefined && count >= last) break;
           const db = pageDb(id, n);
           await db.read();
-          out.push(...db.data.lines);
+          pages.unshift(db.data.lines);
+          count += db.data.lines.length;
         }
-        return out;
+        const all = pages.flat();
+        return last !== undefined ? all.slice(Math.max(0, all.length - last)) : all;
       });
     },
     async close() {

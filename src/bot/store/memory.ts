@@ -30,9 +30,10 @@ export function createMemoryStore(): ChatStore {
     async append(id, lines) {
       entry(id).lines.push(...structuredClone(lines));
     },
-    async history(id) {
+    async history(id, opts) {
       const found = isSessionId(id) ? chats.get(id) : undefined;
-      return found ? structuredClone(found.lines) : [];
+      if (!found) return [];
+      return structuredClone(opts?.last !== undefined ? found.lines.slice(Math.max(0, found.lines.length - opts.last)) : found.lines);
     },
     async close() {},
   };

@@ -19,8 +19,8 @@ export interface ChatStore {
   saveState(id: string, state: SessionState): Promise<void>;
   /** Appends lines to the chat; once the promise resolves they survive a crash. */
   append(id: string, lines: ChatLine[]): Promise<void>;
-  /** The chat's lines, oldest first. */
-  history(id: string): Promise<ChatLine[]>;
+  /** The chat's lines, oldest first; with `last`, only that many of the newest (reads only the pages it needs). */
+  history(id: string, opts?: { last?: number }): Promise<ChatLine[]>;
   /** Waits for pending writes. */
   close(): Promise<void>;
 }

@@ -70,3 +70,17 @@ export function chatStoreContract(name: string, make: () => Promise<ChatStore>):
     });
   });
 }
+
+/** Tests of history's `last` option, shared by the adapters. */
+export function historyWindowContract(name: string, make: () => Promise<ChatStore>): void {
+  describe(`${name} store history window`, () => {
+    it('returns only the newest lines when asked for the last few', async () => {
+      const store = await make();
+      const { id } = await store.create({ buyerId: 'b', createdAt: 1, state: newState(null) });
+      for (let i = 0; i < 23; i++) await store.append(id, [line(i)]);
+      expect((await store.history(id, { last: 7 })).map((l) => l.text)).toEqual(Array.from({ length: 7 }, (_, i) => `line ${16 + i}`));
+      expect(await store.history(id, { last: 0 })).toEqual([]);
+      expect(await store.history(id, { last: 100 })).toHaveLength(23);
+    });
+  });
+}

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newState } from '../../../src/bot/session/state.js';
 import { createLowdbStore } from '../../../src/bot/store/lowdb.js';
-import { chatStoreContract } from './contract.js';
+import { chatStoreContract, historyWindowContract } from './contract.js';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -17,6 +17,7 @@ async function tempDir(): Promise<string> {
 afterAll(async () => { await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))); });
 
 chatStoreContract('lowdb', async () => createLowdbStore({ dir: await tempDir(), pageSize: 5 }));
+historyWindowContract('lowdb', async () => createLowdbStore({ dir: await tempDir(), pageSize: 5 }));
 
 describe('lowdb store on disk', () => {
   it('finds chats, state and history again after reopening the directory', async () => {

@@ -1,4 +1,5 @@
 import { createMemoryStore } from '../../../src/bot/store/memory.js';
-import { chatStoreContract } from './contract.js';
+import { chatStoreContract, historyWindowContract } from './contract.js';
 
 chatStoreContract('memory', async () => createMemoryStore());
+historyWindowContract('memory', async () => createMemoryStore());

@@ -1,0 +1,100 @@
+/** The conversation engine: opens chats and runs each buyer message through the pipeline. */
+import { randomUUID } from 'node:crypto';
+import type { Nlu } from '../intents/types.js';
+import { loadAnswers, type AnswerBook } from './answers/book.js';
+import { composeReply } from './answers/compose.js';
+import type { TagRule } from './extract/tags.js';
+import {
+  makeClassify, makeDecide, makeExtract, makeNormalise, makeRecord, makeRespond, runPipeline, type BotTurn,
+} from './pipeline/index.js';
+import { productById } from './shop/catalog.js';
+import type { ShopData } from './shop/schema.js';
+import { langOf } from './shop/text.js';
+import { isSessionId } from './session/ids.js';
+import { newState } from './session/state.js';
+import type { ChatStore, SessionRecord } from './store/types.js';
+import type { Bot, BotReply, Turn } from './types.js';
+
+export interface BotDeps {
+  nlu: Nlu;
+  store: ChatStore;
+  shop: ShopData;
+  /** Epoch milliseconds; tests pass a fixed clock. */
+  clock?: () => number;
+  /** Trainer tag rules (data/tag-rules.json, via loadTagRules). */
+  rules?: TagRule[];
+  /** Reply templates; read from `trainingDir` (default ./training) when not given. */
+  answers?: AnswerBook;
+  trainingDir?: string;
+}
+
+/** Earlier lines a turn reads (the buyer description looks for hurry in them); bounded so turns stay cheap. */
+const HISTORY_LOOKBACK = 30;
+
+/** Fields of our internal turn that are not part of the shared Turn. */
+function publicTurn({ state: _state, intents: _intents, via: _via, history: _history, ...turn }: BotTurn): Turn {
+  return turn;
+}
+
+/** Builds the Bot the server talks to. */
+export function createBot(deps: BotDeps): Bot {
+  const { nlu, store, shop } = deps;
+  const clock = deps.clock ?? Date.now;
+  const book = deps.answers ?? loadAnswers(deps.trainingDir ?? 'training');
+  const stages = [
+    makeNormalise({ nlu }), makeClassify({ nlu }), makeExtract({ nlu, shop, rules: deps.rules ?? [] }),
+    makeDecide({ shop }), makeRespond({ shop, book }), makeRecord({ store }),
+  ];
+  const queues = new Map<string, Promise<unknown>>();
+
+  /** One message per chat at a time, so two quick messages do not both read the same old state. */
+  function serial<T>(id: string, job: () => Promise<T>): Promise<T> {
+    const next = (queues.get(id) ?? Promise.resolve()).then(job, job);
+    const settled = next.catch(() => undefined);
+    queues.set(id, settled);
+    void settled.then(function dropIdleQueue() { if (queues.get(id) === settled) queues.delete(id); });
+    return next;
+  }
+
+  /** The chat behind an id, or a new one: an unknown, malformed or foreign id never exposes another chat. */
+  async function chatFor(id: string | undefined): Promise<{ record: SessionRecord; resumed: boolean }> {
+    const found = isSessionId(id) ? await store.get(id) : null;
+    if (found) return { record: found, resumed: true };
+    const at = clock();
+    const record = await store.create({ buyerId: randomUUID(), createdAt: at, state: newState(shop.featured) });
+    return { record, resumed: false };
+  }
+
+  function welcome(record: SessionRecord, resumed: boolean): BotReply {
+    const { state } = record;
+    const script = state.script;
+    const ctx = {
+      shop, lang: langOf(script), product: productById(shop, state.productId), state: { ...state, turns: resumed ? Math.max(1, state.turns) : 0 },
+      entities: [], text: '', now: clock(), intent: 'greeting' as const, decision: { kind: 'answer' as const, intents: ['greeting' as const] },
+    };
+    return composeReply(ctx, book, script, 0);
+  }
+
+  return {
+    async open(sessionId) {
+      const { record, resumed } = await chatFor(sessionId);
+      const reply = welcome(record, resumed);
+      if (resumed) return { sessionId: record.id, resumed, history: await store.history(record.id), welcome: reply };
+      await store.append(record.id, [{ from: 'bot', text: reply.text, at: clock(), intent: 'greeting' }]);
+      return { sessionId: record.id, resumed, history: [], welcome: reply };
+    },
+
+    async handle(sessionId, text) {
+      const { record } = await chatFor(sessionId);
+      return serial(record.id, async () => {
+        // Re-read inside the queue: the message before this one may have changed the state.
+        const fresh = (await store.get(record.id)) ?? record;
+        const turn: BotTurn = {
+          sessionId: fresh.id, buyerId: fresh.buyerId, raw: text, at: clock(), state: fresh.state,
+          intents: [], via: 'model', history: await store.history(fresh.id, { last: HISTORY_LOOKBACK }),
+        };
+        return publicTurn(await runPipeline(stages, turn));
+      });
+    },
+  };
+}

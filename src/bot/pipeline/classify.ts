@@ -1,0 +1,23 @@
+/** Classify stage: the message's intents, several when it asks several things (有黑色吗 什么时候发货). */
+import type { IntentId, Nlu } from '../../intents/types.js';
+import type { Stage } from './turn.js';
+
+/** Builds the classify stage. Follow-ups (那白色呢) are resolved later, once the entities are known. */
+export function makeClassify({ nlu }: { nlu: Nlu }): Stage {
+  return function classifyStage(turn) {
+    const norm = turn.norm!;
+    const whole = nlu.classify(norm);
+    turn.classification = whole;
+    const clauses = nlu.classifyClauses(norm);
+    const clauseIntents = [...new Set(clauses.map((c) => c.intent))].filter((i): i is IntentId => i !== 'None');
+    if (clauses.length >= 2 && clauseIntents.length >= 2) {
+      turn.intents = clauseIntents;
+      turn.via = 'clauses';
+    } else {
+      turn.intents = [whole.intent];
+      turn.via = 'model';
+    }
+    turn.extraIntents = turn.intents.slice(1);
+    return turn;
+  };
+}

@@ -1,0 +1,27 @@
+/** Record stage: the buyer's line and the bot's replies go into the chat, and the chat's state is saved. */
+import type { ChatStore } from '../store/types.js';
+import type { ChatLine } from '../types.js';
+import type { Stage } from './turn.js';
+
+/** Longest buyer text stored; the language layer reads no more than this either. */
+export const MAX_STORED_TEXT = 2000;
+
+/** Builds the record stage. */
+export function makeRecord({ store }: { store: ChatStore }): Stage {
+  return async function recordStage(turn) {
+    const { state, decision } = turn;
+    const main = turn.intents[0] ?? null;
+    const lines: ChatLine[] = [
+      { from: 'buyer', text: turn.raw.slice(0, MAX_STORED_TEXT), at: turn.at, intent: main },
+      ...(turn.replies ?? []).map((r): ChatLine => ({ from: 'bot', text: r.text, at: turn.at, intent: r.intent })),
+    ];
+    // A message we did not understand leaves the topic as it was, so 那白色呢 still refers to the last real question.
+    if (decision?.kind !== 'clarify' && !(decision?.kind === 'handoff' && decision.reason === 'not_understood_twice')) {
+      state.lastIntents = turn.intents.filter((i) => i !== 'None');
+    }
+    state.turns += 1;
+    await store.append(turn.sessionId, lines);
+    await store.saveState(turn.sessionId, state);
+    return turn;
+  };
+}
