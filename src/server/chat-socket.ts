@@ -10,6 +10,8 @@ import { createRateLimiter, type RateLimitConfig } from './rate-limit.js';
 export interface ChatSocketDeps {
   bot: Bot;
   rateLimit: RateLimitConfig;
+  /** Milliseconds an answer may take before the buyer is sent a typing frame. */
+  typingDelayMs: number;
   clock: () => number;
   log: (message: string, err?: unknown) => void;
 }
@@ -72,17 +74,30 @@ export function handleChatSocket(ws: WebSocket, req: IncomingMessage, deps: Chat
     },
   );
 
+  let typingTimer: NodeJS.Timeout | undefined;
+  function showTyping(): void {
+    send(ws, { type: 'typing', on: true });
+  }
+
   async function answer(text: string): Promise<void> {
     if (sessionId === null || ws.readyState !== WebSocket.OPEN) return;
-    send(ws, { type: 'typing', on: true });
+    // Most answers are ready in well under a millisecond; announce typing only for the slow ones, so a fast turn
+    // costs one frame, not two. (The widget shows its own dots the moment the buyer sends.)
+    typingTimer = setTimeout(showTyping, deps.typingDelayMs);
     try {
       const turn = await bot.handle(sessionId, text);
+      clearTimeout(typingTimer);
       sendTurn(ws, turn, clock());
     } catch (err) {
+      clearTimeout(typingTimer);
       log('bot failed on a message', err);
       send(ws, errorFrame('bot_failed'));
     }
   }
+
+  ws.on('close', function chatClosed() {
+    clearTimeout(typingTimer);
+  });
 
   ws.on('message', function chatMessage(data: RawData, isBinary: boolean) {
     const verdict = rateLimit();

@@ -9,6 +9,8 @@ export interface ServerConfig {
   /** Milliseconds between heartbeat pings; a socket that missed the previous ping is terminated. */
   heartbeatMs: number;
   rateLimit: RateLimitConfig;
+  /** Milliseconds an answer may take before a typing frame is sent (fast answers go out without one). */
+  typingDelayMs: number;
   /** Where the widget, its CSS and the demo page are served from. */
   publicDir: string;
 }
@@ -23,6 +25,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   heartbeatMs: 30_000,
   // A person types at most a message a second for long; 8 quick ones in a row is still a person.
   rateLimit: { burst: 8, perSecond: 1, strikes: 5, strikesPerSecond: 0.1 },
+  typingDelayMs: 150,
   publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
 };
 

@@ -57,7 +57,7 @@ export function createServer({ bot, config: options, clock = Date.now, log = def
     // handleUpgrade answers malformed handshakes (bad key, version, method) with 400 itself.
     wss.handleUpgrade(req, socket, head, (ws) => {
       heartbeat.track(ws);
-      handleChatSocket(ws, req, { bot, rateLimit: config.rateLimit, clock, log });
+      handleChatSocket(ws, req, { bot, rateLimit: config.rateLimit, typingDelayMs: config.typingDelayMs, clock, log });
     });
   });
 

@@ -32,11 +32,17 @@ describe('chat socket, happy path', () => {
     expect(typeof welcome.at).toBe('number');
   });
 
-  test('a message gets a typing frame and then the reply, marked last', async () => {
+  test('a fast answer comes as the reply alone, marked last', async () => {
     const client = await open();
     client.sendJson({ type: 'message', text: '有黑色吗' });
-    expect(await client.next()).toEqual({ type: 'typing', on: true });
     expect(await client.next()).toMatchObject({ type: 'reply', text: 'echo: 有黑色吗', intent: null, quickReplies: [], last: true });
+  });
+
+  test('a slow answer is announced by a typing frame first', async () => {
+    const client = await open({ config: { typingDelayMs: 50 } });
+    client.sendJson({ type: 'message', text: 'slow' });
+    expect(await client.next()).toEqual({ type: 'typing', on: true });
+    expect(await client.next()).toMatchObject({ type: 'reply', text: 'echo: slow', last: true });
   });
 
   test('a turn with two replies marks only the second as last', async () => {
@@ -49,8 +55,8 @@ describe('chat socket, happy path', () => {
   test('a turn with no reply switches typing off again', async () => {
     const client = await open();
     client.sendJson({ type: 'message', text: 'silent' });
-    expect(await client.next()).toEqual({ type: 'typing', on: true });
     expect(await client.next()).toEqual({ type: 'typing', on: false });
+    await expectStillUsable(client);
   });
 
   test('messages sent back to back are answered in the order sent', async () => {

@@ -248,6 +248,8 @@
     if (!text || !connected || !ws) return false;
     ws.send(JSON.stringify({ type: 'message', text: text }));
     addLine('buyer', text, Date.now());
+    // Show the dots at once; the server only sends a typing frame when an answer is slow.
+    setTyping(true);
     return true;
   }
 

@@ -8,7 +8,7 @@ export interface FakeBot extends Bot {
   readonly received: Map<string, string[]>;
 }
 
-/** Creates the fake: "boom" makes handle() throw, "twice" yields two replies, "silent" yields none. */
+/** Creates the fake: "boom" makes handle() throw, "slow" answers after 300 ms, "twice" yields two replies, "silent" none. */
 export function createFakeBot(): FakeBot {
   const chats = new Map<string, ChatLine[]>();
   const received = new Map<string, string[]>();
@@ -25,6 +25,7 @@ export function createFakeBot(): FakeBot {
     },
     async handle(sessionId, text): Promise<Turn> {
       if (text === 'boom') throw new Error('fake bot failure');
+      if (text === 'slow') await new Promise((r) => setTimeout(r, 300));
       received.set(sessionId, [...(received.get(sessionId) ?? []), text]);
       const at = Date.now();
       const lines = chats.get(sessionId) ?? [];

@@ -1,0 +1,181 @@
+/**
+ * Chat transport bench (`npm run bench`). Starts the real server (src/server/main.ts) and a bare ws echo server as
+ * child processes on loopback, connects BENCH_BUYERS buyers (default 500) to each, and runs two phases:
+ *   paced — every buyer asks, waits for the answer, pauses ~PACE ms, asks again (reply latency under steady load);
+ *   flood — every buyer asks again the moment its answer arrives (capacity: replies per second).
+ * Prints a table with both servers side by side and the chat server's resident memory. Bounded in count and time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import WebSocket from 'ws';
+
+const BUYERS = Number(process.env.BENCH_BUYERS ?? 500);
+const WARMUP = 3;
+const PACED_ROUNDS = 10;
+const PACE_MS = 500;
+const FLOOD_ROUNDS = 40;
+const PHASE_LIMIT_MS = 90_000;
+const ROOT = resolve(import.meta.dirname, '..');
+const DATA = resolve(ROOT, process.env.DATA_DIR ?? 'data');
+
+/** Questions as buyers type them: simplified, traditional, English, slang, numbers, several asks at once. */
+const QUESTIONS = [
+  '在吗', '亲 这件卫衣有黑色吗', '170/60kg穿什么码', '什么时候发货', '包邮吗', '可以开发票吗', '發貨要幾天',
+  '有优惠券吗', '我的快递到哪了', '想退货怎么弄', 'do you ship to hong kong', 'which size for 165cm 55kg',
+  '颜色和图片一样吗', '会起球吗', '能便宜点吗', '地址填错了能改吗', '尺码偏大还是偏小', '燕麦白是纯白吗',
+  '买两件能打折吗', '会员有什么优惠', '洗了会缩水吗', '能发顺丰吗', '拍错了能取消订单吗', '送女朋友的 她160 50kg',
+  'M码还有货吗', '多久能到北京', 'hi', '有黑色吗 什么时候发货', '這件外套有現貨嗎', '谢谢 拜拜',
+];
+
+interface Child { proc: ChildProcess; port: number; peakRss: () => number; stop: () => Promise<void> }
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m?.[1] ? Number(m[1]) / 1024 : 0;
+}
+
+/** Runs a TS entry in its own node process (no tsx wrapper process, so the pid's RSS is the server's). */
+async function startChild(script: string, env: Record<string, string>): Promise<Child> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`${script} did not start in 5 minutes`)), 300_000);
+    proc.once('exit', (code) => fail(new Error(`${script} exited with ${code}`)));
+    createInterface({ input: proc.stdout! }).on('line', (line) => {
+      const m = /listening on http:\/\/[^\s]+:(\d+)/.exec(line);
+      if (m?.[1]) { clearTimeout(timer); ok(Number(m[1])); }
+    });
+  });
+  let peak = 0;
+  const sampler = setInterval(() => { peak = Math.max(peak, rssMb(proc.pid!)); }, 100);
+  return {
+    proc, port,
+    peakRss: () => Math.max(peak, rssMb(proc.pid!)),
+    stop: () => new Promise((done) => {
+      clearInterval(sampler);
+      proc.once('exit', () => done());
+      proc.kill('SIGTERM');
+    }),
+  };
+}
+
+/** One buyer connection; ask() resolves with the reply latency in ms once the whole answer has arrived. */
+class Buyer {
+  private done: (() => void) | null = null;
+  errors = 0;
+  constructor(readonly ws: WebSocket, private readonly isEnd: (frame: string) => boolean) {
+    ws.on('message', (data) => {
+      const text = data.toString();
+      if (text.includes('"type":"error"')) this.errors++;
+      if (this.isEnd(text)) { const d = this.done; this.done = null; d?.(); }
+    });
+  }
+
+  ask(text: string): Promise<number> {
+    const t0 = performance.now();
+    return new Promise((ok) => {
+      this.done = () => ok(performance.now() - t0);
+      this.ws.send(JSON.stringify({ type: 'message', text }));
+    });
+  }
+}
+
+async function connectBuyers(url: string, chat: boolean): Promise<Buyer[]> {
+  // A chat turn ends with the last reply (or typing off, or an error); for echo, any frame is the answer.
+  const isEnd = chat
+    ? (f: string) => f.includes('"last":true') || f.includes('"on":false') || f.includes('"type":"error"')
+    : () => true;
+  const buyers: Buyer[] = [];
+  for (let i = 0; i < BUYERS; i += 50) {
+    const batch = Array.from({ length: Math.min(50, BUYERS - i) }, () => new Promise<Buyer>((ok, fail) => {
+      const ws = new WebSocket(url);
+      ws.once('error', fail);
+      if (!chat) ws.once('open', () => ok(new Buyer(ws, isEnd)));
+      else ws.once('message', () => ok(new Buyer(ws, isEnd))); // the welcome
+    }));
+    buyers.push(...(await Promise.all(batch)));
+  }
+  return buyers;
+}
+
+interface PhaseResult { latencies: number[]; seconds: number }
+
+async function phase(buyers: Buyer[], rounds: number, paceMs: number): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  const deadline = Date.now() + PHASE_LIMIT_MS;
+  const t0 = performance.now();
+  await Promise.all(buyers.map(async (buyer, b) => {
+    for (let r = 0; r < rounds && Date.now() < deadline; r++) {
+      if (paceMs > 0) await new Promise((ok) => setTimeout(ok, Math.random() * 2 * paceMs));
+      latencies.push(await buyer.ask(QUESTIONS[(b * 7 + r) % QUESTIONS.length]!));
+    }
+  }));
+  return { latencies, seconds: (performance.now() - t0) / 1000 };
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+interface Figures { pacedMedian: number; pacedP99: number; rate: number; floodMedian: number; floodP99: number; replies: number; errors: number; rss: number }
+
+async function measure(url: string, chat: boolean, child: Child): Promise<Figures> {
+  const buyers = await connectBuyers(url, chat);
+  await phase(buyers, WARMUP, 0);
+  const paced = await phase(buyers, PACED_ROUNDS, PACE_MS);
+  const flood = await phase(buyers, FLOOD_ROUNDS, 0);
+  const p = paced.latencies.sort((a, b) => a - b);
+  const f = flood.latencies.sort((a, b) => a - b);
+  const figures = {
+    pacedMedian: pct(p, 50), pacedP99: pct(p, 99), floodMedian: pct(f, 50), floodP99: pct(f, 99),
+    rate: f.length / flood.seconds, replies: p.length + f.length,
+    errors: buyers.reduce((n, b) => n + b.errors, 0), rss: child.peakRss(),
+  };
+  await Promise.all(buyers.map((b) => new Promise((ok) => { b.ws.once('close', ok); b.ws.close(); })));
+  return figures;
+}
+
+/** A throwaway data dir: the store's data and model cache are linked in, conversations go to a temp runtime/. */
+function benchDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kefu-bench-'));
+  mkdirSync(join(DATA, 'models'), { recursive: true });
+  for (const name of ['store.json', 'models']) {
+    if (existsSync(join(DATA, name))) symlinkSync(join(DATA, name), join(dir, name));
+  }
+  return dir;
+}
+
+async function main(): Promise<void> {
+  const echo = await startChild('bench/echo-server.ts', { PORT: '0' });
+  const echoFig = await measure(`ws://127.0.0.1:${echo.port}`, false, echo);
+  await echo.stop();
+
+  const dataDir = benchDataDir();
+  // The bench lifts the per-buyer rate limit: its buyers ask far faster than people do, on purpose.
+  const server = await startChild('src/server/main.ts', {
+    PORT: '0', DATA_DIR: dataDir, CHAT_RATE_PER_SEC: '1000000', CHAT_RATE_BURST: '1000000',
+  });
+  const chatFig = await measure(`ws://127.0.0.1:${server.port}/ws/chat`, true, server);
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const row = (label: string, a: string, b: string) => console.log(`${label.padEnd(34)}${a.padStart(14)}${b.padStart(14)}`);
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  console.log(`\n${BUYERS} concurrent buyers on loopback, ${process.platform} ${process.arch}, node ${process.version}`);
+  row('', 'ws echo', 'chat server');
+  row(`paced (~${Math.round((BUYERS * 1000) / PACE_MS)} msg/s): median`, ms(echoFig.pacedMedian), ms(chatFig.pacedMedian));
+  row('paced: p99', ms(echoFig.pacedP99), ms(chatFig.pacedP99));
+  row('flood (1 in flight each): replies/s', echoFig.rate.toFixed(0), chatFig.rate.toFixed(0));
+  row('flood: median', ms(echoFig.floodMedian), ms(chatFig.floodMedian));
+  row('flood: p99', ms(echoFig.floodP99), ms(chatFig.floodP99));
+  row('answers measured', String(echoFig.replies), String(chatFig.replies));
+  row('error frames', String(echoFig.errors), String(chatFig.errors));
+  row('server peak RSS', `${echoFig.rss.toFixed(0)} MB`, `${chatFig.rss.toFixed(0)} MB`);
+  console.log(`chat/echo throughput: ${((100 * chatFig.rate) / echoFig.rate).toFixed(0)} %`);
+}
+
+await main();
