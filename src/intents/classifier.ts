@@ -17,7 +17,7 @@ export interface TrainSettings {
   errorThresh: number;
 }
 
-export const DEFAULT_TRAIN_SETTINGS: TrainSettings = { iterations: 150, learningRate: 0.6, errorThresh: 0.0005 };
+export const DEFAULT_TRAIN_SETTINGS: TrainSettings = { iterations: 60, learningRate: 0.6, errorThresh: 0.00005 };
 
 /** A trained network plus the feature vocabulary it knows. */
 export interface IntentNet {

@@ -14,8 +14,10 @@ export type { Model, ModelFile } from './model.js';
 /** Wraps a trained model in the Nlu interface the rest of the app uses. */
 export function createNlu(model: Model): Nlu {
   const { thresholds } = model.file;
-  const classifyNorm = (norm: Normalised): Classification =>
-    decideIntent(model.net.run(analyseNormalised(norm).features), thresholds);
+  const classifyNorm = (norm: Normalised): Classification => {
+    const { features } = analyseNormalised(norm);
+    return decideIntent(model.net.run(features), thresholds, Object.keys(features).length);
+  };
 
   return {
     version: model.file.version,
