@@ -66,6 +66,7 @@
   var css = el('link');
   css.rel = 'stylesheet';
   css.href = new URL('widget.css', base).href;
+  css.addEventListener('load', function () { scrollDown(); });
   root.appendChild(css);
 
   var bubble = el('button', 'bubble');
@@ -130,7 +131,11 @@
 
   // ---- rendering ----
   var unread = 0;
-  function scrollDown() { log.scrollTop = log.scrollHeight; }
+  function scrollDown() {
+    log.scrollTop = log.scrollHeight;
+    // Once more after layout: lines added before the stylesheet or the panel was shown measure wrong.
+    requestAnimationFrame(function () { log.scrollTop = log.scrollHeight; });
+  }
   function addLine(from, text, at) {
     var kind = from === 'buyer' ? 'me' : from === 'system' ? 'sys' : 'bot';
     var row = el('div', 'row ' + kind);
