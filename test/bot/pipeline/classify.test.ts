@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { makeClassify } from '../../../src/bot/pipeline/classify.js';
+import { makeNormalise } from '../../../src/bot/pipeline/normalise.js';
+import { bareTurn, testNlu } from '../helpers.js';
+
+const nlu = await testNlu();
+const classify = async (raw: string) => makeClassify({ nlu })(await makeNormalise({ nlu })(bareTurn(raw)));
+
+describe('classify stage', () => {
+  it('gives one intent for a one-question message', async () => {
+    const turn = await classify('可以开发票吗');
+    expect(turn.intents).toEqual(['invoice']);
+    expect(turn.classification?.intent).toBe('invoice');
+    expect(turn.extraIntents).toEqual([]);
+  });
+
+  it('gives every intent of a message that asks two things, the first one first', async () => {
+    const turn = await classify('有黑色吗 下单后多久发货');
+    expect(turn.intents).toEqual(['color', 'shipping']);
+    expect(turn.extraIntents).toEqual(['shipping']);
+    expect(turn.via).toBe('clauses');
+  });
+
+  it('says None for what a store chat is not for', async () => {
+    expect((await classify('今天天气怎么样')).intents).toEqual(['None']);
+  });
+});
