@@ -1,4 +1,5 @@
 /** The one place HTTP errors become responses: JSON `{ error: { code, message } }` with the code's status. */
+import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ChatError, TRANSPORT_STATUS } from './errors.js';
@@ -22,12 +23,13 @@ export function errorHandler(log: (message: string, err?: unknown) => void): Err
   };
 }
 
-/** Refuses a WebSocket upgrade on the raw socket (before any WebSocket exists) with the code's HTTP status. */
-export function refuseUpgrade(socket: Duplex, err: ChatError): void {
-  const status = TRANSPORT_STATUS[err.code].http;
-  const body = JSON.stringify({ error: { code: err.code, message: err.message } });
+/** Refuses a WebSocket upgrade on the raw socket (before any WebSocket exists) with an HTTP status and code. */
+export function refuseUpgrade(socket: Duplex, err: ChatError | { status: number; code: string; message?: string }): void {
+  const status = err instanceof ChatError ? TRANSPORT_STATUS[err.code].http : err.status;
+  const message = err.message ?? err.code;
+  const body = JSON.stringify({ error: { code: err.code, message } });
   socket.end(
-    `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Bad Request'}\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
       'Connection: close\r\nContent-Type: application/json\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
