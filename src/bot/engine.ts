@@ -69,7 +69,7 @@ export function createBot(deps: BotDeps): Bot {
     const { state } = record;
     const script = state.script;
     const ctx = {
-      shop, lang: langOf(script), product: productById(shop, state.productId), state: { ...state, turns: resumed ? Math.max(1, state.turns) : 0 },
+      shop, lang: langOf(script), product: productById(shop, state.productId), state, resumed,
       entities: [], text: '', now: clock(), intent: 'greeting' as const, decision: { kind: 'answer' as const, intents: ['greeting' as const] },
     };
     return composeReply(ctx, book, script, 0);

@@ -139,7 +139,7 @@ describe('chat ownership', () => {
     expect(again.sessionId).toBe(sessionId);
     expect(again.history.map((l) => l.from)).toEqual(['bot', 'buyer', 'bot']);
     expect(again.history[1]).toMatchObject({ text: '有黑色吗', intent: 'color' });
-    expect(again.welcome.text).toContain('欢迎回来');
+    expect(again.welcome.text).toContain('欢迎回到棉屿服饰');
   });
 
   it('starts a new chat for a malformed, unknown or path-like id instead of exposing one', async () => {

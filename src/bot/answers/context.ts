@@ -18,6 +18,8 @@ export interface AnswerContext {
   now: number;
   intent: IntentId;
   decision: Decision;
+  /** Set when greeting a chat reopened from an earlier visit. */
+  resumed?: boolean;
 }
 
 /** Computes an intent's template values. */

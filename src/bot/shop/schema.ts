@@ -57,7 +57,6 @@ const Region = z.object({
   freeShipping: z.boolean().default(true),
   /** Courier ids that serve this region; empty means all. */
   couriers: z.array(z.string()).default([]),
-  ships: z.boolean().default(true),
 });
 
 const Courier = z.object({

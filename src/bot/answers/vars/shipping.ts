@@ -22,13 +22,16 @@ function courierVars(ctx: AnswerContext, c: CourierData | null): Vars {
   };
 }
 
+/** Place names are stored lower-case for matching; a reply writes them as names (hong kong → Hong Kong). */
+const titleCase = (s: string): string => s.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+
 function placeVars(ctx: AnswerContext): Vars {
   const found = findPlace(ctx.shop, ctx.text);
   if (!found) return { overseasQ: cue('overseas', ctx.text) };
   const { place, region } = found;
   const couriers = region.couriers.flatMap((id) => ctx.shop.shipping.couriers.filter((c) => c.id === id).map((c) => c.name[ctx.lang]));
   return {
-    place: place[ctx.lang], placeDays: region.days, placeRegion: region.name[ctx.lang], placeFree: region.freeShipping,
+    place: ctx.lang === 'en' ? titleCase(place.en) : place.zh, placeDays: region.days, placeRegion: region.name[ctx.lang], placeFree: region.freeShipping,
     placeFee: region.extraFee, placeExtra: region.extraFee > 0, placeCouriers: list(couriers, ctx.lang),
     placeCourierOnly: couriers.length > 0,
   };

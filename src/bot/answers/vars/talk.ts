@@ -4,7 +4,10 @@ import { list } from '../../shop/text.js';
 import { cue, INFO_TOPICS } from '../cues.js';
 import type { VarsBuilder } from '../context.js';
 
-export const greetingVars: VarsBuilder = ({ state }) => ({ resumed: state.turns > 0 });
+/** A reopened chat is welcomed back; a greeting in the middle of a chat (在吗) gets a short "still here". */
+export const greetingVars: VarsBuilder = ({ state, resumed }) => ({
+  resumed: resumed === true, again: resumed !== true && state.turns > 0, first: resumed !== true && state.turns === 0,
+});
 
 export const farewellVars: VarsBuilder = ({ shop, lang }) => {
   const coupon = shop.coupons[0];
