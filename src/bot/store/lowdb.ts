@@ -17,6 +17,8 @@ import { UnknownSessionError, type ChatStore, type SessionRecord } from './types
 interface Page { lines: ChatLine[] }
 
 const PAGE_FILE = /^lines-(\d{6})\.json$/;
+/** Chats whose last page number is kept in memory. */
+const PAGE_CACHE = 10_000;
 
 /** Options of the lowdb store; pageSize is small in tests to exercise page turns. */
 export interface LowdbStoreOptions { dir: string; pageSize?: number }
@@ -26,6 +28,12 @@ export function createLowdbStore({ dir, pageSize = 100 }: LowdbStoreOptions): Ch
   const queues = new Map<string, Promise<unknown>>();
   /** Last page number per chat, so an append does not list the directory every time. */
   const lastPage = new Map<string, number>();
+  const rememberPage = (id: string, n: number): void => {
+    lastPage.delete(id);
+    lastPage.set(id, n);
+    // Bounded: forget the least recently written chats; they are found again by listing their directory.
+    if (lastPage.size > PAGE_CACHE) lastPage.delete(lastPage.keys().next().value!);
+  };
   const chatDir = (id: string) => join(dir, 'chats', id.slice(0, 2), id);
   const pagePath = (id: string, n: number) => join(chatDir(id), `lines-${String(n).padStart(6, '0')}.json`);
   const pageDb = (id: string, n: number) => new Low<Page>(new JSONFile(pagePath(id, n)), { lines: [] });
@@ -65,11 +73,12 @@ export function createLowdbStore({ dir, pageSize = 100 }: LowdbStoreOptions): Ch
       await mkdir(chatDir(id), { recursive: true });
       await serial(id, function writeMeta() { const db = metaDb(id); db.data = record; return db.write(); });
       await appendFile(join(dir, 'index.jsonl'), `${JSON.stringify({ id, buyerId: init.buyerId, createdAt: init.createdAt })}\n`);
-      lastPage.set(id, 0);
+      rememberPage(id, 0);
       return structuredClone(record);
     },
     get: (id) => (isSessionId(id) ? serial(id, () => readRecord(id)) : Promise.resolve(null)),
     saveState(id, state: SessionState) {
+      if (!isSessionId(id)) return Promise.reject(new UnknownSessionError(`unknown session ${id}`));
       return serial(id, async () => {
         const db = metaDb(id);
         await db.read();
@@ -96,7 +105,7 @@ export function createLowdbStore({ dir, pageSize = 100 }: LowdbStoreOptions): Ch
           rest = rest.slice(room);
           if (rest.length > 0) n += 1;
         }
-        lastPage.set(id, n);
+        rememberPage(id, n);
       });
     },
     history(id, opts) {

@@ -30,6 +30,8 @@ export function chatStoreContract(name: string, make: () => Promise<ChatStore>):
       const store = await make();
       await expect(store.append('00000000-0000-4000-8000-000000000000', [line(0)])).rejects.toMatchObject({ code: 'SESSION_UNKNOWN' });
       await expect(store.append('../x', [line(0)])).rejects.toMatchObject({ code: 'SESSION_UNKNOWN' });
+      await expect(store.saveState('../x', newState(null))).rejects.toMatchObject({ code: 'SESSION_UNKNOWN' });
+      await expect(store.saveState('00000000-0000-4000-8000-000000000000', newState(null))).rejects.toMatchObject({ code: 'SESSION_UNKNOWN' });
     });
 
     it('keeps lines in order across many appends and page turns', async () => {
