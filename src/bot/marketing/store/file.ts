@@ -1,0 +1,99 @@
+/**
+ * TagStore as an append-only JSON-lines file (data/runtime/marketing/events.jsonl). An append writes only the new
+ * lines at the end through one open handle, so its cost does not grow with the file. A process killed mid-write
+ * leaves at most a torn last line: opening the file again cuts it off (so the next line is not glued to it), and
+ * reading skips any line that does not parse. Resolved appends have reached the OS, which survives a killed
+ * process; `durable: true` also syncs to disk on every append, for power loss, at a cost per write.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { MarketingEvent, TagStore } from '../types.js';
+
+/** Options of the file store. */
+export interface FileTagStoreOptions {
+  file: string;
+  /** Sync each append to disk (survives power loss, not only a killed process). */
+  durable?: boolean;
+}
+
+const TAIL_CHUNK = 64 * 1024;
+
+/** Where the last complete line ends: the byte after the last newline, or 0. */
+async function endOfLastLine(handle: FileHandle, size: number): Promise<number> {
+  const buf = Buffer.alloc(TAIL_CHUNK);
+  for (let end = size; end > 0; end -= TAIL_CHUNK) {
+    const start = Math.max(0, end - TAIL_CHUNK);
+    const { bytesRead } = await handle.read(buf, 0, end - start, start);
+    const nl = buf.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (nl >= 0) return start + nl + 1;
+  }
+  return 0;
+}
+
+/** Opens the file for appending, first cutting off a line torn by a crash. */
+async function openForAppend(file: string): Promise<FileHandle> {
+  await mkdir(dirname(file), { recursive: true });
+  const handle = await open(file, 'a+');
+  const { size } = await handle.stat();
+  if (size > 0) {
+    const end = await endOfLastLine(handle, size);
+    if (end < size) await handle.truncate(end);
+  }
+  return handle;
+}
+
+async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < data.length) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+/** Opens (or starts) the event file; the handle is opened on first use. */
+export function createFileTagStore({ file, durable = false }: FileTagStoreOptions): TagStore {
+  let handle: Promise<FileHandle> | undefined;
+  const ready = (): Promise<FileHandle> => (handle ??= openForAppend(file));
+  // One write at a time, in call order, so lines never interleave.
+  let tail: Promise<unknown> = Promise.resolve();
+
+  function append(events: MarketingEvent[]): Promise<void> {
+    if (events.length === 0) return tail.then(() => undefined);
+    const data = Buffer.from(events.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
+    const job = tail.then(async function appendLines() {
+      const h = await ready();
+      await writeAll(h, data);
+      if (durable) await h.datasync();
+    });
+    tail = job.catch(() => undefined);
+    return job;
+  }
+
+  async function* scan(): AsyncIterable<MarketingEvent> {
+    await ready();
+    await tail;
+    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (!line) continue;
+      let event: MarketingEvent;
+      try {
+        event = JSON.parse(line) as MarketingEvent;
+      } catch {
+        continue; // a torn line another process is still writing; the rest of the file is intact
+      }
+      yield event;
+    }
+  }
+
+  return {
+    append,
+    scan,
+    async close() {
+      await tail;
+      if (handle) await (await handle).close();
+      handle = undefined;
+    },
+  };
+}
