@@ -26,7 +26,14 @@ export interface BotDeps {
   /** Reply templates; read from `trainingDir` (default ./training) when not given. */
   answers?: AnswerBook;
   trainingDir?: string;
+  /** Called with every finished turn, after it is recorded (tag log, misunderstood inbox, handoff queue …). */
+  observers?: TurnObserver[];
+  /** Where an observer's failure is reported; it never fails the buyer's turn. */
+  log?: (message: string, err?: unknown) => void;
 }
+
+/** Sees each finished turn with the chat's state and recent history; runs in the chat's queue, in order. */
+export type TurnObserver = (turn: BotTurn) => void | Promise<void>;
 
 /** Earlier lines a turn reads (the buyer description looks for hurry in them); bounded so turns stay cheap. */
 const HISTORY_LOOKBACK = 30;
@@ -93,7 +100,15 @@ export function createBot(deps: BotDeps): Bot {
           sessionId: fresh.id, buyerId: fresh.buyerId, raw: text, at: clock(), state: fresh.state,
           intents: [], via: 'model', history: await store.history(fresh.id, { last: HISTORY_LOOKBACK }),
         };
-        return publicTurn(await runPipeline(stages, turn));
+        const done = await runPipeline(stages, turn);
+        for (const observe of deps.observers ?? []) {
+          try {
+            await observe(done);
+          } catch (err) {
+            (deps.log ?? console.error)(`turn observer failed for chat ${done.sessionId}`, err);
+          }
+        }
+        return publicTurn(done);
       });
     },
   };
