@@ -90,7 +90,7 @@ export function createCore(deps: DeskDeps): DeskCore {
         core.told.set(record.id, { place, eta, at: now });
         if (!last) return; // the first place was told in the handoff reply itself
         const text = waitingUpdateText(place, eta, record.script);
-        deps.hub.publish(buyerChannel(record.sessionId), { type: 'line', line: { from: 'system', text, at: now } });
+        deps.hub.publish(buyerChannel(record.sessionId), { type: 'say', line: { from: 'system', text, at: now } });
       });
     },
   };

@@ -8,7 +8,7 @@ import type { HandoffRecord } from './types.js';
 
 /** What the buyer's socket is told: a line from a rep or the system, or that the person left. */
 export type BuyerEvent =
-  | { type: 'line'; line: ChatLine; name?: string; quickReplies?: string[] }
+  | { type: 'say'; line: ChatLine; name?: string; quickReplies?: string[] }
   | { type: 'ended' };
 
 /** What rep sockets are told: queue changes for everyone, chat lines for the rep who holds the chat. */

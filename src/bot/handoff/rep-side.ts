@@ -39,7 +39,7 @@ export function repSide(core: DeskCore) {
   /** Sends a line to the buyer's socket and keeps it in the chat's history. */
   async function toBuyer(record: HandoffRecord, line: ChatLine, name?: string): Promise<void> {
     core.addLines(record, [line]);
-    deps.hub.publish(buyerChannel(record.sessionId), { type: 'line', line, ...(name ? { name } : {}) });
+    deps.hub.publish(buyerChannel(record.sessionId), { type: 'say', line, ...(name ? { name } : {}) });
     await core.mirror(record.sessionId, [line]);
   }
 
