@@ -47,8 +47,9 @@ export function handleRepSocket(ws: WebSocket, req: IncomingMessage, deps: RepSo
     }
   }
 
-  const unsubscribe = [hub.subscribe(QUEUE_CHANNEL, relay), hub.subscribe(repChannel(rep.user), relay)];
+  // Counted before subscribing: the console learns its own arrival from `hello`, not from a presence event.
   const disconnected = desk.repConnected(rep.user);
+  const unsubscribe = [hub.subscribe(QUEUE_CHANNEL, relay), hub.subscribe(repChannel(rep.user), relay)];
   send(ws, { type: 'hello', ...rep, online: desk.repsOnline(), now: clock() });
   send(ws, { type: 'snapshot', items: repSnapshot(desk), now: clock() });
 

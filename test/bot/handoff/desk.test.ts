@@ -61,7 +61,7 @@ describe('the handoff desk, bot side', () => {
     expect(record.buyerMessages).toBe(1);
     expect(record.urgency).toBe(0);
     expect(record.note.mood).toBe('angry');
-    expect(record.transcript.at(-2)).toMatchObject({ from: 'buyer', text: '快点啊，垃圾店' });
+    expect(record.transcript.filter((l) => l.from === 'buyer').at(-1)?.text).toBe('快点啊，垃圾店');
   });
 
   it('with no rep online, says so, takes a message and a contact preference, and keeps the chat queued', async () => {
@@ -158,7 +158,7 @@ describe('the handoff desk, rep side', () => {
     const dir = mkdtempSync(join(tmpdir(), 'desk-restart-'));
     const f = await deskFixture({ store: createLowdbHandoffStore({ dir }) });
     const waiting = await f.chat(['转人工']);
-    const held = await f.chat(['快递到了盒子压坏了', '订单号 123456789012345678']);
+    const held = await f.chat(['快递到了盒子压坏了', '123456789012345678']);
     const heldId = f.desk.list().find((r) => r.sessionId === held.sessionId)!.id;
     await f.desk.claim(heldId, amy);
     await f.desk.stop();

@@ -24,7 +24,7 @@ describe('the rep note', () => {
   });
 
   it('carries what the bot collected for a damaged parcel: order number, photo requested, the pain point', async () => {
-    const note = await noteFor(['快递到了盒子压坏了', '订单号 123456789012345678']);
+    const note = await noteFor(['快递到了盒子压坏了', '123456789012345678']);
     expect(note.reason).toBe('compensation');
     expect(note.detail).toBe('damage');
     expect(note.collected.orderId).toBe('123456789012345678');
