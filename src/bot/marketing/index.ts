@@ -19,10 +19,10 @@ import type { FollowUpEvent, FollowUpStep, MarketingEvent, TagEvent, TagStore } 
 export interface Marketing {
   /** Logs a finished turn's tags and contact; returns the events written. */
   recordTurn(turn: Turn): Promise<MarketingEvent[]>;
-  /** A rep tags a buyer by hand (source 'rep'). */
-  addTag(input: { buyerId: string; tag: unknown; by: string; sessionId?: string | null; message?: string }): Promise<TagEvent>;
+  /** A rep tags a buyer by hand (source 'rep'); the buyer is named, or found from the chat. */
+  addTag(input: RepTagInput & { tag: unknown; message?: string }): Promise<TagEvent>;
   /** A rep takes a tag off a buyer. */
-  removeTag(input: { buyerId: string; tag: string; by: string }): Promise<TagEvent>;
+  removeTag(input: RepTagInput & { tag: string }): Promise<TagEvent>;
   profile(buyerId: string): BuyerProfile | null;
   /** Buyers in the segment, most recently reached first. */
   segment(query: SegmentQuery): BuyerProfile[];
@@ -38,6 +38,14 @@ export interface Marketing {
   close(): Promise<void>;
 }
 
+/** Who a rep tags: a buyer id, or the chat the rep is in (the rep console knows chats, not buyers). */
+export interface RepTagInput {
+  buyerId?: string;
+  sessionId?: string | null;
+  /** The staff user. */
+  by: string;
+}
+
 /** Replays the log into memory and returns the service. */
 export async function openMarketing({ store, clock = Date.now }: { store: TagStore; clock?: () => number }): Promise<Marketing> {
   const ledger: Ledger = createLedger();
@@ -50,9 +58,10 @@ export async function openMarketing({ store, clock = Date.now }: { store: TagSto
     return events;
   }
 
-  const known = (buyerId: string) => {
-    const b = ledger.buyers.get(buyerId);
-    if (!b || b.firstContact === null) throw new MarketingError('unknown_buyer', `no buyer ${buyerId} in the log`);
+  const known = ({ buyerId, sessionId }: RepTagInput) => {
+    const id = buyerId ?? (sessionId ? ledger.buyerOf(sessionId) : null);
+    const b = id ? ledger.buyers.get(id) : undefined;
+    if (!b || b.firstContact === null) throw new MarketingError('unknown_buyer', `no buyer ${buyerId ?? `for chat ${sessionId}`} in the log`);
     return b;
   };
 
@@ -81,18 +90,19 @@ export async function openMarketing({ store, clock = Date.now }: { store: TagSto
   return {
     get size() { return ledger.events; },
     recordTurn: (turn) => commit(eventsForTurn(turn, ledger)),
-    async addTag({ buyerId, tag, by, sessionId = null, message = '' }) {
+    async addTag({ tag, by, sessionId = null, message = '', ...who }) {
       const clean = checkRepTag(tag);
-      known(buyerId);
+      const { buyerId } = known({ ...who, sessionId, by });
       const [e] = await commit<TagEvent>([{
         kind: 'tag', op: 'add', buyerId, sessionId, tag: clean, source: 'rep', by, message: loggedMessage(message), at: clock(),
       }]);
       return e!;
     },
-    async removeTag({ buyerId, tag, by }) {
-      if (!known(buyerId).tags.has(tag)) throw new MarketingError('not_tagged', `buyer ${buyerId} has no tag ${tag}`);
+    async removeTag({ tag, by, ...who }) {
+      const { buyerId, tags } = known({ ...who, by });
+      if (!tags.has(tag)) throw new MarketingError('not_tagged', `buyer ${buyerId} has no tag ${tag}`);
       const [e] = await commit<TagEvent>([{
-        kind: 'tag', op: 'remove', buyerId, sessionId: null, tag, source: 'rep', by, message: '', at: clock(),
+        kind: 'tag', op: 'remove', buyerId, sessionId: who.sessionId ?? null, tag, source: 'rep', by, message: '', at: clock(),
       }]);
       return e!;
     },
@@ -124,4 +134,4 @@ export type { DueItem, ExportKind } from './export.js';
 export type { ExportFormat } from './csv.js';
 export type { SegmentQuery } from './segments.js';
 export type { MarketingEvent, TagEvent, TagStore, FollowUpStep } from './types.js';
-export { MarketingError } from './errors.js';
+export { MarketingError, type MarketingErrorCode } from './errors.js';

@@ -43,6 +43,8 @@ export interface Ledger {
   apply(event: MarketingEvent): void;
   /** True when this chat already logged the tag. */
   sessionHas(sessionId: string, tag: string): boolean;
+  /** The buyer a chat belongs to, once the chat has logged a turn. */
+  buyerOf(sessionId: string): string | null;
 }
 
 function newBuyer(buyerId: string): BuyerState {
@@ -65,6 +67,7 @@ function countIn(days: Map<string, Map<string, Set<string>>>, at: number, key: s
 export function createLedger(): Ledger {
   const buyers = new Map<string, BuyerState>();
   const sessionTags = new Map<string, Set<string>>();
+  const sessionBuyer = new Map<string, string>();
   const tagDays = new Map<string, Map<string, Set<string>>>();
   const painDays = new Map<string, Map<string, Set<string>>>();
   let events = 0;
@@ -105,9 +108,11 @@ export function createLedger(): Ledger {
       b.firstContact = Math.min(b.firstContact ?? e.at, e.at);
       b.lastContact = Math.max(b.lastContact ?? e.at, e.at);
       b.sessions.add(e.sessionId);
+      sessionBuyer.set(e.sessionId, e.buyerId);
       if (e.handoff) b.handoffSessions.add(e.sessionId);
       if (e.pain) countIn(painDays, e.at, e.pain, e.sessionId);
     },
     sessionHas: (sessionId, tag) => sessionTags.get(sessionId)?.has(tag) ?? false,
+    buyerOf: (sessionId) => sessionBuyer.get(sessionId) ?? null,
   };
 }

@@ -99,3 +99,26 @@ describe('file tag store on disk', () => {
     await reopened.close();
   });
 });
+
+describe('file tag store opened read-only', () => {
+  it('reads beside a writer without cutting the line the writer has not finished', async () => {
+    const file = await tempFile();
+    const writer = createFileTagStore({ file });
+    await writer.append([tagEvent('a', '母婴', 1)]);
+    const half = `${JSON.stringify(tagEvent('b', '学生', 2))}\n`.slice(0, 20);
+    await appendFile(file, half); // the writer is in the middle of its next line
+    const reader = createFileTagStore({ file, readOnly: true });
+    expect((await all(reader)).map((e) => e.buyerId)).toEqual(['a']);
+    await expect(reader.append([tagEvent('c', '送礼', 3)])).rejects.toThrow(/read-only/);
+    expect((await readFile(file, 'utf8')).endsWith(half)).toBe(true);
+    await reader.close();
+    await writer.close();
+  });
+
+  it('reads a file that does not exist yet as empty, without creating it', async () => {
+    const file = await tempFile();
+    const reader = createFileTagStore({ file, readOnly: true });
+    expect(await all(reader)).toEqual([]);
+    await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});

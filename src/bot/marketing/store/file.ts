@@ -4,8 +4,9 @@
  * leaves at most a torn last line: opening the file again cuts it off (so the next line is not glued to it), and
  * reading skips any line that does not parse. Resolved appends have reached the OS, which survives a killed
  * process; `durable: true` also syncs to disk on every append, for power loss, at a cost per write.
+ * One process writes (the server); others may read at the same time with `readOnly`, which never touches the file.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,6 +17,8 @@ export interface FileTagStoreOptions {
   file: string;
   /** Sync each append to disk (survives power loss, not only a killed process). */
   durable?: boolean;
+  /** For readers beside the writing server (the export command): appends are refused, the file is never cut. */
+  readOnly?: boolean;
 }
 
 const TAIL_CHUNK = 64 * 1024;
@@ -53,13 +56,14 @@ async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
 }
 
 /** Opens (or starts) the event file; the handle is opened on first use. */
-export function createFileTagStore({ file, durable = false }: FileTagStoreOptions): TagStore {
+export function createFileTagStore({ file, durable = false, readOnly = false }: FileTagStoreOptions): TagStore {
   let handle: Promise<FileHandle> | undefined;
   const ready = (): Promise<FileHandle> => (handle ??= openForAppend(file));
   // One write at a time, in call order, so lines never interleave.
   let tail: Promise<unknown> = Promise.resolve();
 
   function append(events: MarketingEvent[]): Promise<void> {
+    if (readOnly) return Promise.reject(new Error(`${file} is open read-only`));
     if (events.length === 0) return tail.then(() => undefined);
     const data = Buffer.from(events.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
     const job = tail.then(async function appendLines() {
@@ -72,8 +76,8 @@ export function createFileTagStore({ file, durable = false }: FileTagStoreOption
   }
 
   async function* scan(): AsyncIterable<MarketingEvent> {
-    await ready();
     await tail;
+    if (!existsSync(file)) return;
     const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line) continue;
