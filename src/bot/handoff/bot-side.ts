@@ -52,10 +52,12 @@ export function botSide(core: DeskCore) {
     const text = online && pos ? placeText(pos.place, pos.etaMs, record.script) : noRepText(deps.shop, record.script);
     const line: ChatLine = { from: 'system', text, at: clock() };
     core.addLines(record, [line]);
-    await core.save(record);
+    // Reps see the chat while it is being written: the write is awaited before the buyer is answered, and the
+    // chat's own state (saved by the record stage) already says it went to a person.
+    const saved = core.save(record);
     core.publishQueue(record);
     core.notifyWaiting();
-    await core.mirror(record.sessionId, [line]);
+    await Promise.all([saved, core.mirror(record.sessionId, [line])]);
     return [reply(text)];
   }
 

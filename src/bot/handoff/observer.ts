@@ -1,0 +1,20 @@
+/**
+ * The desk plugged into the engine: a turn observer that opens or updates the handoff after each recorded turn,
+ * and adds what the buyer must hear (place in the queue and wait, or no rep online) to the turn's replies.
+ */
+import type { TurnObserver } from '../engine.js';
+import type { ChatLine } from '../types.js';
+import type { HandoffDesk } from './desk.js';
+
+/** The observer; the engine runs it in the chat's queue, after the record stage. */
+export function handoffObserver(desk: HandoffDesk): TurnObserver {
+  return async function handoffAfterTurn(turn) {
+    // The record stage stored this turn's lines; the observer's history is the look-back before it.
+    const lines: ChatLine[] = [
+      { from: 'buyer', text: turn.raw, at: turn.at, intent: turn.intents[0] ?? null },
+      ...(turn.replies ?? []).map((r): ChatLine => ({ from: 'bot', text: r.text, at: turn.at, intent: r.intent })),
+    ];
+    const extra = await desk.afterTurn({ turn, state: turn.state, history: [...turn.history, ...lines] });
+    if (extra.length > 0) turn.replies = [...(turn.replies ?? []), ...extra];
+  };
+}
