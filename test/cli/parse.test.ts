@@ -38,6 +38,18 @@ describe('npm run parse', () => {
     );
   }, 60_000);
 
+  it('fills handoff, tags, buyer type and pain point from the real pipeline', async () => {
+    const texts = ['我要转人工', '我女朋友生日想送她一件 170 50kg 穿什么码', '东西到了 杯子碎了', '在吗'];
+    const { stdout } = await runParse(texts.map((text) => JSON.stringify({ text })).join('\n'));
+    const [human, gift, damage, hello] = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(human!.handoff).toBe(true);
+    expect(hello!.handoff).toBe(false);
+    expect(gift!.tags).toEqual(expect.arrayContaining(['送礼', '送女友', '身高170']));
+    expect(gift!.buyerType.buyingFor).toBe('gift');
+    expect(damage!.painPoint.label).toBe('包裹破损');
+    expect(hello!.painPoint).toBeNull();
+  }, 60_000);
+
   it('answers a broken line with an error line and keeps going', async () => {
     const { stdout } = await runParse('{oops\n{"text":"在吗"}\n{"nope":1}\n');
     const out = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
