@@ -30,7 +30,12 @@ export interface BotDeps {
   observers?: TurnObserver[];
   /** Where an observer's failure is reported; it never fails the buyer's turn. */
   log?: (message: string, err?: unknown) => void;
+  /** Asked before the pipeline: replies (maybe none) when someone else answers this chat (a rep holds it); null lets the bot answer. */
+  intercept?: TurnInterceptor;
 }
+
+/** Takes a buyer message away from the bot (handoff: a rep holds the chat, or a message is being left for one). */
+export type TurnInterceptor = (message: { sessionId: string; text: string; at: number }) => Promise<BotReply[] | null>;
 
 /** Sees each finished turn with the chat's state and recent history; runs in the chat's queue, in order. */
 export type TurnObserver = (turn: BotTurn) => void | Promise<void>;
@@ -94,10 +99,13 @@ export function createBot(deps: BotDeps): Bot {
     async handle(sessionId, text) {
       const { record } = await chatFor(sessionId);
       return serial(record.id, async () => {
+        const at = clock();
+        const taken = await deps.intercept?.({ sessionId: record.id, text, at });
+        if (taken) return { sessionId: record.id, buyerId: record.buyerId, raw: text, at, replies: taken };
         // Re-read inside the queue: the message before this one may have changed the state.
         const fresh = (await store.get(record.id)) ?? record;
         const turn: BotTurn = {
-          sessionId: fresh.id, buyerId: fresh.buyerId, raw: text, at: clock(), state: fresh.state,
+          sessionId: fresh.id, buyerId: fresh.buyerId, raw: text, at, state: fresh.state,
           intents: [], via: 'model', history: await store.history(fresh.id, { last: HISTORY_LOOKBACK }),
         };
         const done = await runPipeline(stages, turn);
