@@ -50,9 +50,10 @@ function spawn(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-function run(job: WorkerJob): Promise<Extract<WorkerResult, { ok: true }>> {
+function run(job: WorkerJob, unref: boolean): Promise<Extract<WorkerResult, { ok: true }>> {
   return new Promise((resolve, reject) => {
     const worker = spawn();
+    if (unref) worker.unref();
     let settled = false;
     const finish = (fn: () => void): void => {
       if (settled) return;
@@ -68,16 +69,20 @@ function run(job: WorkerJob): Promise<Extract<WorkerResult, { ok: true }>> {
   });
 }
 
-/** Creates the runner. */
-export function createTrainRunner(): TrainRunner {
+/**
+ * Creates the runner. With `unref`, a training in progress does not keep the process alive (a server shutting
+ * down does not wait for it); a command-line run must leave it off, or it would exit before training ends.
+ */
+export function createTrainRunner(opts: { unref?: boolean } = {}): TrainRunner {
+  const unref = opts.unref ?? false;
   return {
     async train({ trainingDir, baselineJson, taken, now }) {
-      const r = await run({ kind: 'train', trainingDir, taken, now: now.toISOString(), ...(baselineJson ? { baselineJson } : {}) });
+      const r = await run({ kind: 'train', trainingDir, taken, now: now.toISOString(), ...(baselineJson ? { baselineJson } : {}) }, unref);
       if (r.kind !== 'train') throw new TrainError('worker_failed', 'unexpected worker answer');
       return { model: fromTransfer(r.net), json: r.json, evaluation: r.evaluation, baseline: r.baseline };
     },
     async load(json) {
-      const r = await run({ kind: 'load', json });
+      const r = await run({ kind: 'load', json }, unref);
       return fromTransfer(r.net);
     },
   };

@@ -1,0 +1,96 @@
+/**
+ * The trainer feature on the chat server: the /api/trainer routes (page: public/trainer.html), the misunderstood
+ * inbox fed by a turn observer, and retraining that swaps the chats' model without dropping a connection.
+ */
+import { join } from 'node:path';
+import type { AnswerBook } from '../../bot/answers/book.js';
+import type { TagRule } from '../../bot/extract/tags.js';
+import {
+  createInbox, createInboxObserver, createLowdbInboxStore, type Inbox, type InboxStore, type TurnListener,
+} from '../../bot/inbox/index.js';
+import { trainingSamples } from '../../intents/corpus.js';
+import type { GatePolicy } from '../../intents/gate.js';
+import { createNlu } from '../../intents/index.js';
+import { createFileRegistryStore, createRegistry, type ModelRegistry } from '../../intents/registry/index.js';
+import { openCurrentModel } from '../../intents/registry/bootstrap.js';
+import { createRetrainer, type Retrainer } from '../../intents/registry/retrain.js';
+import { createSwappableNlu, type SwappableNlu } from '../../intents/swappable.js';
+import { createTrainRunner, type TrainRunner } from '../../intents/train-runner.js';
+import type { Auth } from '../auth/sessions.js';
+import type { ServerExtension } from '../extension.js';
+import { createCorpusView } from './corpus-view.js';
+import { createEdits } from './edits.js';
+import { trainerRoutes } from './routes.js';
+import { createTrainerService, type TrainerService } from './service.js';
+
+/** What the trainer feature needs. */
+export interface TrainerFeatureOptions {
+  auth: Auth;
+  trainingDir: string;
+  /** The chats' Nlu; retraining and rollback swap the model behind it. */
+  nlu: SwappableNlu;
+  registry: ModelRegistry;
+  /** Inbox storage: lowdb under data/runtime in the server, in memory in tests. */
+  inboxStore: InboxStore;
+  /** The bot's answer book (the same Map createBot got), refreshed in place when answers change. */
+  answers?: AnswerBook;
+  rules?: TagRule[];
+  runner?: TrainRunner;
+  policy?: GatePolicy;
+  clock?: () => number;
+  log?: (message: string, err?: unknown) => void;
+}
+
+/** The wired feature. */
+export interface TrainerFeature {
+  extension: ServerExtension;
+  /** Give it every finished turn (the engine's turn observer hook). */
+  observer: TurnListener;
+  service: TrainerService;
+  retrainer: Retrainer;
+  inbox: Inbox;
+}
+
+/** Wires the trainer feature. */
+export function createTrainerFeature(opts: TrainerFeatureOptions): TrainerFeature {
+  const { auth, trainingDir, nlu, registry, inboxStore } = opts;
+  const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[trainer] ${m}`, e ?? ''));
+  const view = createCorpusView(trainingDir);
+  const inbox = createInbox(inboxStore, () => {
+    const corpus = view.get();
+    return { key: corpus.hash, byIntent: corpus.intents.map((f) => trainingSamples({ intents: [f], hash: corpus.hash }).map((s) => s.text)) };
+  });
+  let service: TrainerService | null = null;
+  const retrainer = createRetrainer({
+    registry, trainingDir, runner: opts.runner ?? createTrainRunner({ unref: true }),
+    ...(opts.policy ? { policy: opts.policy } : {}), ...(opts.clock ? { clock: opts.clock } : {}),
+    onSwitch(model, entry) {
+      nlu.swap(createNlu(model));
+      // A switched-in model may know intents whose answers were added since the book was read.
+      service?.refreshAnswers();
+      log(`model ${entry.version} is now answering (held-out accuracy ${(entry.accuracy * 100).toFixed(1)}%)`);
+    },
+  });
+  service = createTrainerService({
+    trainingDir, view, edits: createEdits(trainingDir, view), nlu, registry, retrainer, inbox, log,
+    ...(opts.answers ? { answers: opts.answers } : {}), ...(opts.rules ? { rules: opts.rules } : {}), ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  const observer = createInboxObserver({ inbox, modelVersion: () => nlu.version, onError: (e) => log('inbox write failed', e) });
+  const routes = trainerRoutes({ auth, service });
+  return {
+    extension: { name: 'trainer', mount: (app) => void app.use(routes), close: () => inboxStore.close() },
+    observer, service, retrainer, inbox,
+  };
+}
+
+/** The model registry under `modelDir`/registry, the current model in a swappable Nlu, and whether a retrain is due. */
+export async function openTrainedNlu(opts: { modelDir: string; trainingDir: string; log?: (m: string) => void }): Promise<{
+  nlu: SwappableNlu; registry: ModelRegistry; stale: boolean;
+}> {
+  const registry = createRegistry(createFileRegistryStore(join(opts.modelDir, 'registry')));
+  const opened = await openCurrentModel({ registry, trainingDir: opts.trainingDir, cacheDir: opts.modelDir, ...(opts.log ? { log: opts.log } : {}) });
+  return { nlu: createSwappableNlu(createNlu(opened.model)), registry, stale: opened.stale };
+}
+
+/** The inbox file under a runtime dir. */
+export const openInboxStore = (runtimeDir: string): InboxStore => createLowdbInboxStore({ file: join(runtimeDir, 'inbox.json') });
