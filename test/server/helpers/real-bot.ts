@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Bot } from '../../../src/bot/types.js';
 import { wireBot } from '../../../src/server/wire-bot.js';
+import { TEST_MODEL_CACHE } from '../../global-setup.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -13,12 +14,13 @@ export interface RealBot {
   close(): Promise<void>;
 }
 
-/** Builds the bot main.ts builds (the model is trained into data/models on a fresh clone, then reused). */
+/** Builds the bot main.ts builds, on the model the global setup trained once for all test files. */
 export async function createRealBot(): Promise<RealBot> {
   const runtimeDir = mkdtempSync(join(tmpdir(), 'kefu-server-test-'));
   const wired = await wireBot({
     dataDir: join(ROOT, 'data'),
     trainingDir: join(ROOT, 'training'),
+    modelDir: TEST_MODEL_CACHE,
     runtimeDir,
   });
   return {
