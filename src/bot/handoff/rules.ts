@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Entity, IntentId } from '../../intents/types.js';
+import type { ShopData } from '../shop/schema.js';
 
 const Text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
@@ -31,8 +32,16 @@ export interface RuleInput {
   intents: IntentId[];
 }
 
+/** The conditions of a rule (store.json's handoff rules have the same shape). */
+export interface RuleConditions {
+  minAmount?: number | undefined;
+  memberLevels: string[];
+  intents: string[];
+  keywords: string[];
+}
+
 /** True when any condition of the rule holds. */
-export function ruleMatches(rule: HandoffRule, input: RuleInput): boolean {
+export function ruleMatches(rule: RuleConditions, input: RuleInput): boolean {
   const { text, entities, memberLevel, intents } = input;
   if (memberLevel !== null && rule.memberLevels.includes(memberLevel)) return true;
   if (intents.some((i) => rule.intents.includes(i))) return true;
@@ -42,7 +51,7 @@ export function ruleMatches(rule: HandoffRule, input: RuleInput): boolean {
 }
 
 /** The first rule that fires, or null. */
-export function firstRule(rules: HandoffRule[], input: RuleInput): HandoffRule | null {
+export function firstRule<R extends RuleConditions>(rules: R[], input: RuleInput): R | null {
   return rules.find((r) => ruleMatches(r, input)) ?? null;
 }
 
@@ -54,4 +63,11 @@ export function loadHandoffRules(file: string): HandoffRule[] {
     throw new Error(`${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data.rules;
+}
+
+/** The shop with the file's rules after its own handoff rules; a rule whose note the shop already has is left out. */
+export function withHandoffRules(shop: ShopData, rules: HandoffRule[]): ShopData {
+  const known = new Set(shop.handoff.rules.map((r) => r.note.zh));
+  const added = rules.filter((r) => !known.has(r.note.zh));
+  return { ...shop, handoff: { ...shop.handoff, rules: [...shop.handoff.rules, ...added] } };
 }

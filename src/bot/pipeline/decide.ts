@@ -8,6 +8,7 @@ import type { IntentId } from '../../intents/types.js';
 import { cue } from '../answers/cues.js';
 import { sizeAdvice } from '../answers/vars/size.js';
 import { badReviewThreat } from '../extract/mood.js';
+import { firstRule } from '../handoff/rules.js';
 import { productById } from '../shop/catalog.js';
 import type { ShopData } from '../shop/schema.js';
 import type { Decision } from '../types.js';
@@ -21,14 +22,8 @@ export const NOT_UNDERSTOOD_LIMIT = 2;
 
 function storeRule(turn: BotTurn, shop: ShopData): string | null {
   const { state, intents } = turn;
-  const text = turn.norm!.text;
-  for (const rule of shop.handoff.rules) {
-    const byLevel = state.memberLevel !== null && rule.memberLevels.includes(state.memberLevel);
-    const byIntent = intents.some((i) => rule.intents.includes(i));
-    const byWord = rule.keywords.some((k) => text.includes(k.toLowerCase()));
-    if (byLevel || byIntent || byWord) return rule.note.zh;
-  }
-  return null;
+  const input = { text: turn.norm!.text, entities: turn.entities ?? [], memberLevel: state.memberLevel, intents };
+  return firstRule(shop.handoff.rules, input)?.note.zh ?? null;
 }
 
 /** Money to decide: which intent of the turn asks for it (a refund only when it is disputed). */

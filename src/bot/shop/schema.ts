@@ -70,6 +70,8 @@ const Courier = z.object({
 
 const HandoffRule = z.object({
   note: Text,
+  /** A money amount (CNY) in the message at or above this sends the chat to a person (data/handoff-rules.json). */
+  minAmount: z.number().positive().optional(),
   memberLevels: z.array(z.string()).default([]),
   intents: z.array(z.string()).default([]),
   keywords: z.array(z.string()).default([]),

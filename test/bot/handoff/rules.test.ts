@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { firstRule, loadHandoffRules } from '../../../src/bot/handoff/rules.js';
-import { ROOT, testNlu } from '../helpers.js';
+import { firstRule, loadHandoffRules, withHandoffRules } from '../../../src/bot/handoff/rules.js';
+import { converse, ROOT, said, testBot, testNlu, testShop } from '../helpers.js';
 
 const rules = loadHandoffRules(join(ROOT, 'data', 'handoff-rules.json'));
 
@@ -37,5 +37,21 @@ describe('store handoff rules (data/handoff-rules.json)', () => {
     const file = join(dir, 'rules.json');
     writeFileSync(file, JSON.stringify({ rules: [{ note: { zh: '好', en: 'ok' } }] }));
     expect(() => loadHandoffRules(file)).toThrow(/rules\.0.*at least one of minAmount/);
+  });
+});
+
+describe('store handoff rules in the running bot', () => {
+  it('hands a big order to a person with the rule note, and tells the buyer why', async () => {
+    const shop = withHandoffRules(testShop(), rules);
+    const { bot } = await testBot({ shop });
+    const { last } = await converse(bot, ['我买了1500块的大衣，想问下尺码']);
+    expect(last.decision).toEqual({ kind: 'handoff', reason: 'store_rule', detail: '大额订单由人工客服专门跟进' });
+    expect(said(last)).toContain('大额订单由人工客服专门跟进');
+  });
+
+  it('adds each rule once: the VIP rule store.json already has is not repeated', () => {
+    const shop = withHandoffRules(testShop(), rules);
+    expect(shop.handoff.rules.filter((r) => r.note.zh.startsWith('VIP')).length).toBe(1);
+    expect(shop.handoff.rules.length).toBe(testShop().handoff.rules.length + 2);
   });
 });
