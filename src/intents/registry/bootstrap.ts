@@ -31,10 +31,17 @@ export async function openCurrentModel(opts: {
   const { model, corpus } = loadOrTrainModel({ trainingDir, cacheDir: opts.cacheDir, ...(opts.log ? { log: opts.log } : {}) });
   const evaluation = evaluate(createNlu(model), testSamples(corpus));
   const { version, trainedAt, corpusHash, corpusSize, intents, trainMs } = model.file;
-  const entry = await registry.add({
-    meta: { version, trainedAt, corpusHash, corpusSize, intents, trainMs }, json: JSON.stringify(model.file), evaluation,
-    source: 'start', gate: null, report: null, status: 'current',
-  });
-  opts.log?.(`registered model ${version} (held-out accuracy ${(evaluation.accuracy * 100).toFixed(1)}%)`);
-  return { model, entry, stale: false };
+  try {
+    const entry = await registry.add({
+      meta: { version, trainedAt, corpusHash, corpusSize, intents, trainMs }, json: JSON.stringify(model.file), evaluation,
+      source: 'start', gate: null, report: null, status: 'current',
+    });
+    opts.log?.(`registered model ${version} (held-out accuracy ${(evaluation.accuracy * 100).toFixed(1)}%)`);
+    return { model, entry, stale: false };
+  } catch (err) {
+    // Another process starting on the same data dir registered the same cached model first: use that.
+    if ((err as { code?: unknown }).code !== 'duplicate_version') throw err;
+    const entry = (await registry.current()) ?? (await registry.activate(version));
+    return { model: entry.version === version ? model : loadModel(JSON.parse(await registry.modelJson(entry.version)) as ModelFile), entry, stale: entry.corpusHash !== hash };
+  }
 }
