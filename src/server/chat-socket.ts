@@ -14,7 +14,12 @@ export interface ChatSocketDeps {
   typingDelayMs: number;
   clock: () => number;
   log: (message: string, err?: unknown) => void;
+  /** Frames pushed to this chat outside its turns (a rep's replies); returns the function that stops them. */
+  live?: LiveFeed;
 }
+
+/** Subscribes a buyer's socket to pushes for its own chat only. */
+export type LiveFeed = (sessionId: string, push: (frame: ServerFrame) => void) => () => void;
 
 /** Session ids we pass to the bot at all; anything else is treated as no id (a new chat). */
 const SESSION_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -62,11 +67,13 @@ export function handleChatSocket(ws: WebSocket, req: IncomingMessage, deps: Chat
   const { bot, clock, log } = deps;
   const rateLimit = createRateLimiter(deps.rateLimit, clock);
   let sessionId: string | null = null;
+  let stopLive: (() => void) | undefined;
   // Every bot call hangs off this chain, so a message that arrives while the chat is still opening waits for it.
   let chain: Promise<void> = bot.open(sessionFromUrl(req.url)).then(
     function chatOpened(chat) {
       sessionId = chat.sessionId;
       sendOpened(ws, chat, clock());
+      if (ws.readyState === WebSocket.OPEN) stopLive = deps.live?.(chat.sessionId, (frame) => send(ws, frame));
     },
     function openFailed(err: unknown) {
       log('chat open failed', err);
@@ -97,6 +104,7 @@ export function handleChatSocket(ws: WebSocket, req: IncomingMessage, deps: Chat
 
   ws.on('close', function chatClosed() {
     clearTimeout(typingTimer);
+    stopLive?.();
   });
 
   ws.on('message', function chatMessage(data: RawData, isBinary: boolean) {

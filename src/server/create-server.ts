@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import express, { type Express } from 'express';
 import { WebSocketServer } from 'ws';
 import type { Bot } from '../bot/types.js';
-import { handleChatSocket } from './chat-socket.js';
+import { handleChatSocket, type LiveFeed } from './chat-socket.js';
 import { resolveConfig, type ServerOptions } from './config.js';
 import { ChatError } from './errors.js';
 import { startHeartbeat } from './heartbeat.js';
@@ -23,6 +23,8 @@ export interface CreateServerOptions {
   log?: (message: string, err?: unknown) => void;
   /** Feature modules (staff login, rep console …): their routes mount before the static files. */
   extensions?: ServerExtension[];
+  /** Pushes to a buyer's socket outside its turns (a rep's replies after a handoff). */
+  live?: LiveFeed;
 }
 
 /** A built, not yet listening, chat server. */
@@ -39,7 +41,7 @@ function defaultLog(message: string, err?: unknown): void {
 
 /** Creates the HTTP + WebSocket server around a bot. */
 export function createServer(options: CreateServerOptions): ChatServer {
-  const { bot, clock = Date.now, log = defaultLog, extensions = [] } = options;
+  const { bot, clock = Date.now, log = defaultLog, extensions = [], live } = options;
   const config = resolveConfig(options.config);
   const app = express();
   app.disable('x-powered-by');
@@ -79,7 +81,7 @@ export function createServer(options: CreateServerOptions): ChatServer {
     // handleUpgrade answers malformed handshakes (bad key, version, method) with 400 itself.
     wss.handleUpgrade(req, socket, head, (ws) => {
       heartbeat.track(ws);
-      handleChatSocket(ws, req, { bot, rateLimit: config.rateLimit, typingDelayMs: config.typingDelayMs, clock, log });
+      handleChatSocket(ws, req, { bot, rateLimit: config.rateLimit, typingDelayMs: config.typingDelayMs, clock, log, ...(live ? { live } : {}) });
     });
   });
 

@@ -58,6 +58,10 @@ export interface ReplyFrame {
   last: boolean;
   /** Present and true when the chat was handed to a person. */
   handoff?: boolean;
+  /** Who speaks, when not the bot: the rep who took the chat, or a notice (place in the queue, rep joined). */
+  from?: 'rep' | 'system';
+  /** The rep's display name, with `from: 'rep'`. */
+  name?: string;
 }
 
 /** Server → buyer: the last frame could not be used; the connection stays open. */

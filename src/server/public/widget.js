@@ -212,7 +212,8 @@
         break;
       case 'reply':
         if (frame.last) setTyping(false);
-        addLine('bot', frame.text, frame.at);
+        // After a handoff, a rep's replies and queue notices arrive as replies with `from`.
+        addLine(frame.from || 'bot', frame.text, frame.at);
         if (frame.last) setChips(frame.quickReplies.length ? frame.quickReplies : welcomeChips);
         if (frame.handoff) note('已为您转接人工客服，请稍候 · Connecting you to a person');
         break;
