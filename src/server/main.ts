@@ -2,11 +2,19 @@
  * Entry point (`npm start`): the only file that reads the environment and listens.
  *   PORT (default 3000), DATA_DIR (default data/: store.json, tag-rules.json, models/, runtime/),
  *   CHAT_RATE_PER_SEC and CHAT_RATE_BURST (per-buyer message rate limit; the bench raises them).
+ * Staff accounts live in DATA_DIR/runtime/accounts.json; on a fresh install an `admin` with every role is created and
+ * its password printed once.
  */
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TurnObserver } from '../bot/engine.js';
+import { createAccountFile, ensureFirstAccount } from './auth/accounts.js';
+import { authExtension } from './auth/routes.js';
+import { createAuth } from './auth/sessions.js';
 import { createServer } from './create-server.js';
 import type { ServerOptions } from './config.js';
+import { createTrainerFeature, openInboxStore } from './trainer/index.js';
 import { wireBot } from './wire-bot.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,8 +36,25 @@ const config: ServerOptions = {
   rateLimit: { ...(perSecond !== undefined ? { perSecond } : {}), ...(burst !== undefined ? { burst } : {}) },
 };
 
-const wired = await wireBot({ dataDir, trainingDir: resolve(root, 'training'), log: (m) => console.log(m) });
-const chat = createServer({ bot: wired.bot, config });
+const trainingDir = resolve(root, 'training');
+const observers: TurnObserver[] = [];
+const wired = await wireBot({ dataDir, trainingDir, log: (m) => console.log(m), observers });
+
+mkdirSync(join(dataDir, 'runtime'), { recursive: true });
+const accounts = createAccountFile(join(dataDir, 'runtime', 'accounts.json'));
+const first = await ensureFirstAccount(accounts);
+if (first) console.log(`first staff account created: user "${first.user}", password "${first.password}" (shown once)`);
+const auth = createAuth({ accounts });
+
+const trainer = createTrainerFeature({
+  auth, trainingDir, nlu: wired.nlu, registry: wired.registry, answers: wired.answers, rules: wired.rules,
+  inboxStore: openInboxStore(join(dataDir, 'runtime')),
+});
+observers.push(trainer.observer);
+// training/ was edited by hand since the current model: retrain in the background, through the gate.
+if (wired.stale) void trainer.retrainer.retrain('start');
+
+const chat = createServer({ bot: wired.bot, config, extensions: [authExtension(auth), trainer.extension] });
 
 chat.server.listen(port, () => {
   const address = chat.server.address();
