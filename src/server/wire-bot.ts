@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAnswers, type AnswerBook } from '../bot/answers/book.js';
 import { createBot, type TurnObserver } from '../bot/engine.js';
+import { openHandoff, shopWithHandoffRules, type HandoffFeature } from '../bot/handoff/index.js';
 import { loadTagRules, type TagRule } from '../bot/extract/lexicon/tagRules.js';
 import { loadShop } from '../bot/shop/load.js';
 import { createLowdbStore } from '../bot/store/lowdb.js';
@@ -35,6 +36,8 @@ export interface WiredBot {
   rules: TagRule[];
   /** True when training/ changed since the current model was trained. */
   stale: boolean;
+  /** The handoff desk and its hub (the rep console and the buyers' live feed use them). */
+  handoff: HandoffFeature;
   close(): Promise<void>;
 }
 
@@ -45,12 +48,23 @@ export async function wireBot(files: BotFiles): Promise<WiredBot> {
     modelDir: files.modelDir ?? join(files.dataDir, 'models'),
     ...(files.log ? { log: files.log } : {}),
   });
-  const shop = loadShop(join(files.dataDir, 'store.json'));
+  const shop = shopWithHandoffRules(loadShop(join(files.dataDir, 'store.json')), files.dataDir);
   const rulesFile = join(files.dataDir, 'tag-rules.json');
   const rules = existsSync(rulesFile) ? loadTagRules(rulesFile) : [];
-  const store = createLowdbStore({ dir: files.runtimeDir ?? join(files.dataDir, 'runtime') });
+  const runtimeDir = files.runtimeDir ?? join(files.dataDir, 'runtime');
+  const store = createLowdbStore({ dir: runtimeDir });
+  const handoff = await openHandoff({ runtimeDir, shop, chats: store });
+  // In the caller's list, so features that add observers after wiring are still seen; the handoff one goes first.
+  const observers = files.observers ?? [];
+  observers.unshift(handoff.observer);
   // One answer book shared with the trainer feature, which refreshes it in place when answers change.
   const answers = loadAnswers(files.trainingDir);
-  const bot = createBot({ nlu, store, shop, rules, answers, ...(files.observers ? { observers: files.observers } : {}) });
-  return { bot, nlu, registry, answers, rules, stale, close: () => store.close() };
+  const bot = createBot({ nlu, store, shop, rules, answers, observers, intercept: handoff.intercept });
+  return {
+    bot, nlu, registry, answers, rules, stale, handoff,
+    async close() {
+      await handoff.stop();
+      await store.close();
+    },
+  };
 }

@@ -2,7 +2,7 @@
  * The desk plugged into the engine: a turn observer that opens or updates the handoff after each recorded turn,
  * and adds what the buyer must hear (place in the queue and wait, or no rep online) to the turn's replies.
  */
-import type { TurnObserver } from '../engine.js';
+import type { TurnInterceptor, TurnObserver } from '../engine.js';
 import type { ChatLine } from '../types.js';
 import type { HandoffDesk } from './desk.js';
 
@@ -16,5 +16,12 @@ export function handoffObserver(desk: HandoffDesk): TurnObserver {
     ];
     const extra = await desk.afterTurn({ turn, state: turn.state, history: [...turn.history, ...lines] });
     if (extra.length > 0) turn.replies = [...(turn.replies ?? []), ...extra];
+  };
+}
+
+/** The desk as the engine's interceptor: a rep's chat, or a message being left for one, is not the bot's to answer. */
+export function handoffInterceptor(desk: HandoffDesk): TurnInterceptor {
+  return function interceptForHandoff({ sessionId, text, at }) {
+    return desk.intercept(sessionId, text, at);
   };
 }
