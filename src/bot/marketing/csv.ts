@@ -1,4 +1,4 @@
-/** Rows to CSV (UTF-8 with BOM, so Excel opens Chinese text right) or JSON, streamed in chunks, every text masked. */
+/** Rows to CSV (UTF-8 with BOM, so Excel opens Chinese text right) or JSON, streamed in chunks, free text masked. */
 import { maskPii } from '../../intents/mask.js';
 import { STORE_UTC_OFFSET_MIN } from './days.js';
 
@@ -10,6 +10,22 @@ export interface Column<T> {
   key: string;
   header: string;
   value(row: T): string | number | null | undefined;
+  /** Free text that may hold personal data (messages, tags, names): masked on the way out. */
+  text?: boolean;
+}
+
+/** Masked text, remembered: several tag events of one message share it, and tags repeat all the time. */
+function memoMask(limit = 50_000): (s: string) => string {
+  const seen = new Map<string, string>();
+  return function maskOnce(s) {
+    let masked = seen.get(s);
+    if (masked === undefined) {
+      if (seen.size >= limit) seen.clear();
+      masked = maskPii(s);
+      seen.set(s, masked);
+    }
+    return masked;
+  };
 }
 
 /** Excel reads a CSV as the local code page unless it starts with this mark. */
@@ -22,37 +38,47 @@ export function localTime(at: number | null | undefined): string {
   return new Date(at + STORE_UTC_OFFSET_MIN * 60_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** A masked cell; strings starting with = + - @ get a quote so Excel does not run them as formulas. */
-function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let s = typeof value === 'number' ? String(value) : maskPii(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+const FORMULA = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** A cell; strings starting with = + - @ get a quote so Excel does not run them as formulas. */
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const s = FORMULA.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-function jsonRow<T>(row: T, columns: Column<T>[]): string {
+/** A column's value with its free text masked. */
+function cellValue<T>(c: Column<T>, row: T, mask: (s: string) => string): string | number | null {
+  const v = c.value(row);
+  if (v === undefined || v === null) return null;
+  return c.text && typeof v === 'string' ? mask(v) : v;
+}
+
+function jsonRow<T>(row: T, columns: Column<T>[], mask: (s: string) => string): string {
   const out: Record<string, string | number | null> = {};
-  for (const c of columns) {
-    const v = c.value(row);
-    out[c.key] = v === undefined || v === null ? null : typeof v === 'number' ? v : maskPii(v);
-  }
+  for (const c of columns) out[c.key] = cellValue(c, row, mask);
   return JSON.stringify(out);
 }
 
-/** The rows as text chunks: CSV with BOM and CRLF lines, or a JSON array (no BOM: JSON forbids it). */
+/** Pages of rows as text chunks: CSV with BOM and CRLF lines, or a JSON array (no BOM: JSON forbids it). */
 export async function* formatRows<T>(
-  rows: Iterable<T> | AsyncIterable<T>, columns: Column<T>[], format: ExportFormat,
+  pages: Iterable<readonly T[]> | AsyncIterable<readonly T[]>, columns: Column<T>[], format: ExportFormat,
 ): AsyncIterable<string> {
   const csv = format === 'csv';
+  const mask = memoMask();
   let chunk: string[] = [csv ? BOM + columns.map((c) => csvCell(c.header)).join(',') : '['];
   let first = true;
-  for await (const row of rows) {
-    if (csv) chunk.push(columns.map((c) => csvCell(c.value(row))).join(','));
-    else chunk.push(`${first ? '' : ','}\n${jsonRow(row, columns)}`);
-    first = false;
-    if (chunk.length >= ROWS_PER_CHUNK) {
-      yield csv ? `${chunk.join('\r\n')}\r\n` : chunk.join('');
-      chunk = [];
+  for await (const page of pages) {
+    for (const row of page) {
+      if (csv) chunk.push(columns.map((c) => csvCell(cellValue(c, row, mask))).join(','));
+      else chunk.push(`${first ? '' : ','}\n${jsonRow(row, columns, mask)}`);
+      first = false;
+      if (chunk.length >= ROWS_PER_CHUNK) {
+        yield csv ? `${chunk.join('\r\n')}\r\n` : chunk.join('');
+        chunk = [];
+      }
     }
   }
   if (!csv) chunk.push(`${first ? '' : '\n'}]\n`);

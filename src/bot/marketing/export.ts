@@ -1,4 +1,4 @@
-/** What can be exported and with which columns: a segment's buyers, the due list, or the tag events themselves. */
+/** What can be exported and with which columns (free text marked for masking): a segment, the due list, the tag events. */
 import { localTime, type Column } from './csv.js';
 import type { BuyerProfile } from './profiles.js';
 import type { NextFollowUp } from './schedule.js';
@@ -19,7 +19,7 @@ export const STEP_NAMES = { coupon: '优惠券', offer: '定向优惠' } as cons
 
 export const PROFILE_COLUMNS: Column<BuyerProfile>[] = [
   { key: 'buyerId', header: '买家ID', value: (p) => p.buyerId },
-  { key: 'tags', header: '标签', value: (p) => p.tags.map((t) => t.tag).join('、') },
+  { key: 'tags', header: '标签', value: (p) => p.tags.map((t) => t.tag).join('、'), text: true },
   { key: 'firstContact', header: '首次咨询', value: (p) => localTime(p.firstContact) },
   { key: 'lastContact', header: '最近咨询', value: (p) => localTime(p.lastContact) },
   { key: 'chats', header: '会话数', value: (p) => p.chats },
@@ -35,7 +35,7 @@ export const DUE_COLUMNS: Column<DueItem>[] = [
   { key: 'dueAt', header: '应跟进日期', value: (d) => localTime(d.dueAt).slice(0, 10) },
   { key: 'askedAt', header: '首次下单咨询', value: (d) => localTime(d.askedAt) },
   { key: 'lastContact', header: '最近咨询', value: (d) => localTime(d.lastContact) },
-  { key: 'tags', header: '标签', value: (d) => d.tags.join('、') },
+  { key: 'tags', header: '标签', value: (d) => d.tags.join('、'), text: true },
 ];
 
 export const EVENT_COLUMNS: Column<TagEvent>[] = [
@@ -43,9 +43,9 @@ export const EVENT_COLUMNS: Column<TagEvent>[] = [
   { key: 'buyerId', header: '买家ID', value: (e) => e.buyerId },
   { key: 'sessionId', header: '会话ID', value: (e) => e.sessionId },
   { key: 'op', header: '操作', value: (e) => e.op },
-  { key: 'tag', header: '标签', value: (e) => e.tag },
+  { key: 'tag', header: '标签', value: (e) => e.tag, text: true },
   { key: 'source', header: '来源', value: (e) => e.source },
-  { key: 'because', header: '依据', value: (e) => e.because },
-  { key: 'by', header: '操作人', value: (e) => e.by },
-  { key: 'message', header: '消息', value: (e) => e.message },
+  { key: 'because', header: '依据', value: (e) => e.because, text: true },
+  { key: 'by', header: '操作人', value: (e) => e.by, text: true },
+  { key: 'message', header: '消息', value: (e) => e.message, text: true },
 ];

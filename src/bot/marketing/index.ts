@@ -49,7 +49,7 @@ export interface RepTagInput {
 /** Replays the log into memory and returns the service. */
 export async function openMarketing({ store, clock = Date.now }: { store: TagStore; clock?: () => number }): Promise<Marketing> {
   const ledger: Ledger = createLedger();
-  for await (const e of store.scan()) ledger.apply(e);
+  for await (const page of store.scan()) for (const e of page) ledger.apply(e);
 
   /** Applies first (so the next turn sees it at once), then writes. */
   async function commit<T extends MarketingEvent>(events: T[]): Promise<T[]> {
@@ -81,10 +81,12 @@ export async function openMarketing({ store, clock = Date.now }: { store: TagSto
       .sort((x, y) => (y.lastTouch ?? 0) - (x.lastTouch ?? 0) || x.buyerId.localeCompare(y.buyerId));
   }
 
-  async function* tagEvents(query: SegmentQuery): AsyncIterable<TagEvent> {
+  async function* tagEvents(query: SegmentQuery): AsyncIterable<TagEvent[]> {
     const narrowed = Object.keys(query).length > 0;
     const buyers = narrowed ? new Set(segment(query).map((p) => p.buyerId)) : null;
-    for await (const e of store.scan()) if (e.kind === 'tag' && (!buyers || buyers.has(e.buyerId))) yield e;
+    for await (const page of store.scan()) {
+      yield page.filter((e): e is TagEvent => e.kind === 'tag' && (!buyers || buyers.has(e.buyerId)));
+    }
   }
 
   return {
@@ -121,8 +123,8 @@ export async function openMarketing({ store, clock = Date.now }: { store: TagSto
     tagCounts: (opts = {}) => tagCounts(ledger, { now: clock(), days: opts.days ?? 30, top: opts.top ?? 6, ...(opts.tags ? { tags: opts.tags } : {}) }),
     painPoints: (opts = {}) => topPainPoints(ledger, { now: clock(), days: opts.days ?? 7, top: opts.top ?? 10 }),
     exportChunks(kind, format, query = {}) {
-      if (kind === 'segment') return formatRows(segment(query), PROFILE_COLUMNS, format);
-      if (kind === 'due') return formatRows(due(), DUE_COLUMNS, format);
+      if (kind === 'segment') return formatRows([segment(query)], PROFILE_COLUMNS, format);
+      if (kind === 'due') return formatRows([due()], DUE_COLUMNS, format);
       return formatRows(tagEvents(query), EVENT_COLUMNS, format);
     },
     close: () => store.close(),

@@ -3,7 +3,7 @@
  * which chat already gave which tag, and per-day counts for the operations chart. Built once by replaying the
  * log at start, so queries never read the file.
  */
-import { dayKey } from './days.js';
+import { dayKeyOf, dayNumber } from './days.js';
 import { ORDER_QUESTION, PURCHASED } from './tagNames.js';
 import type { FollowUpStep, MarketingEvent, TagEvent, TagSource } from './types.js';
 
@@ -54,8 +54,17 @@ function newBuyer(buyerId: string): BuyerState {
   };
 }
 
+/** Day keys by day number: formatting a date for every event of a long log is most of a replay's cost. */
+const dayKeys = new Map<number, string>();
+function cachedDayKey(at: number): string {
+  const n = dayNumber(at);
+  let key = dayKeys.get(n);
+  if (key === undefined) dayKeys.set(n, (key = dayKeyOf(n)));
+  return key;
+}
+
 function countIn(days: Map<string, Map<string, Set<string>>>, at: number, key: string, member: string): void {
-  const day = dayKey(at);
+  const day = cachedDayKey(at);
   let byKey = days.get(day);
   if (!byKey) days.set(day, (byKey = new Map()));
   let members = byKey.get(key);

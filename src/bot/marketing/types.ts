@@ -51,8 +51,8 @@ export type MarketingEvent = TagEvent | TurnEvent | FollowUpEvent;
 export interface TagStore {
   /** Appends events; once the promise resolves they survive the process being killed. */
   append(events: MarketingEvent[]): Promise<void>;
-  /** Every event, oldest first. */
-  scan(): AsyncIterable<MarketingEvent>;
+  /** Every event, oldest first, in pages (one await per page, not per event: logs run to millions). */
+  scan(): AsyncIterable<MarketingEvent[]>;
   /** Waits for pending writes and releases the file. */
   close(): Promise<void>;
 }

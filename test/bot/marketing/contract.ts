@@ -9,7 +9,7 @@ export function tagEvent(buyerId: string, tag: string, at: number, extra: Partia
 
 async function all(store: TagStore): Promise<MarketingEvent[]> {
   const out: MarketingEvent[] = [];
-  for await (const e of store.scan()) out.push(e);
+  for await (const page of store.scan()) out.push(...page);
   return out;
 }
 

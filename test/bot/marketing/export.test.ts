@@ -95,7 +95,7 @@ describe('exports', () => {
   it('splits a long export into chunks that join into valid JSON', async () => {
     const rows = Array.from({ length: 4500 }, (_, i) => ({ n: i }));
     const chunks: string[] = [];
-    for await (const c of formatRows(rows, [{ key: 'n', header: 'n', value: (r) => r.n }], 'json')) chunks.push(c);
+    for await (const c of formatRows([rows.slice(0, 1000), rows.slice(1000)], [{ key: 'n', header: 'n', value: (r) => r.n }], 'json')) chunks.push(c);
     expect(chunks.length).toBeGreaterThan(2);
     expect(JSON.parse(chunks.join(''))).toEqual(rows);
   });

@@ -33,7 +33,7 @@ describe('segments', () => {
 
   it('combines any-of and none-of lists', async () => {
     const r = await rig();
-    const [gift] = await r.chat(['送女朋友的生日礼物，有什么推荐']);
+    const [gift] = await r.chat(['女朋友过生日，想买一件送她，推荐哪款']);
     const [angry] = await r.chat(['快递太慢了，我要投诉']);
     const [student] = await r.chat(['学生党，开学穿，有便宜点的吗']);
     const ids = (q: Parameters<typeof parseSegment>[0]) => r.marketing.segment(parseSegment(q)).map((p) => p.buyerId).sort();

@@ -19,7 +19,7 @@ describe('figures for the operations page', () => {
     const r = await rig();
     await r.chat(['我宝宝刚出生，有没有婴儿连体衣']);
     await r.chat(['我宝宝刚出生，有没有婴儿连体衣']);
-    await r.chat(['送女朋友的生日礼物，有什么推荐']);
+    await r.chat(['女朋友过生日，想买一件送她，推荐哪款']);
     const { series } = r.marketing.tagCounts({ days: 7, top: 2 });
     expect(series).toHaveLength(2);
     expect(series[0]!.total).toBeGreaterThanOrEqual(series[1]!.total);

@@ -19,7 +19,7 @@ afterAll(async () => { await Promise.all(dirs.map((d) => rm(d, { recursive: true
 
 async function all(store: TagStore): Promise<MarketingEvent[]> {
   const out: MarketingEvent[] = [];
-  for await (const e of store.scan()) out.push(e);
+  for await (const page of store.scan()) out.push(...page);
   return out;
 }
 

@@ -22,8 +22,8 @@ describe('tags a chat leaves behind, through the real model and trainer rules', 
   });
 
   it.each([
-    ['zh-Hans', '送女朋友的生日礼物，有什么推荐', '送女友'],
-    ['zh-Hant', '送女朋友的生日禮物，有什麼推薦', '送女友'],
+    ['zh-Hans', '女朋友过生日，想买一件送她，推荐哪款', '送女友'],
+    ['zh-Hant', '女朋友過生日，想買一件送她，推薦哪款', '送女友'],
     ['en', 'any recommendation for a birthday gift for my girlfriend', '送女友'],
     ['zh-Hans', '送我爸的父亲节礼物推荐一下', '送父亲'],
     ['zh-Hant', '送我爸的父親節禮物推薦一下', '送父亲'],

@@ -9,7 +9,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { MarketingEvent, TagStore } from '../types.js';
 
 /** Options of the file store. */
@@ -55,39 +54,80 @@ async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
   }
 }
 
+/** The file's lines, a chunk's worth at a time; a partial last line (a writer mid-line) comes last. */
+async function* fileLines(file: string): AsyncIterable<string[]> {
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    yield lines;
+  }
+  if (rest) yield [rest];
+}
+
+/** Events of some lines; a line that does not parse is a torn one another process is still writing. */
+function parseLines(lines: string[]): MarketingEvent[] {
+  const events: MarketingEvent[] = [];
+  for (const line of lines) {
+    if (!line) continue;
+    try {
+      events.push(JSON.parse(line) as MarketingEvent);
+    } catch {
+      // skipped: the rest of the file is intact
+    }
+  }
+  return events;
+}
+
+interface Waiter { resolve(): void; reject(err: unknown): void }
+
 /** Opens (or starts) the event file; the handle is opened on first use. */
 export function createFileTagStore({ file, durable = false, readOnly = false }: FileTagStoreOptions): TagStore {
   let handle: Promise<FileHandle> | undefined;
   const ready = (): Promise<FileHandle> => (handle ??= openForAppend(file));
-  // One write at a time, in call order, so lines never interleave.
-  let tail: Promise<unknown> = Promise.resolve();
+  // Appends made while a write is under way wait and go out together in the next write (group commit):
+  // one write at a time, in call order, so lines never interleave, and few system calls under load.
+  let pending: Buffer[] = [];
+  let waiters: Waiter[] = [];
+  let writing: Promise<void> | null = null;
+
+  async function flush(): Promise<void> {
+    while (pending.length > 0) {
+      const data = Buffer.concat(pending);
+      const batch = waiters;
+      pending = [];
+      waiters = [];
+      try {
+        const h = await ready();
+        await writeAll(h, data);
+        if (durable) await h.datasync();
+        for (const w of batch) w.resolve();
+      } catch (err) {
+        // Reopen next time: opening cuts off whatever part of this batch did reach the file.
+        const failed = handle;
+        handle = undefined;
+        void failed?.then((h) => h.close()).catch(() => undefined);
+        for (const w of batch) w.reject(err);
+      }
+    }
+    writing = null;
+  }
 
   function append(events: MarketingEvent[]): Promise<void> {
     if (readOnly) return Promise.reject(new Error(`${file} is open read-only`));
-    if (events.length === 0) return tail.then(() => undefined);
-    const data = Buffer.from(events.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8');
-    const job = tail.then(async function appendLines() {
-      const h = await ready();
-      await writeAll(h, data);
-      if (durable) await h.datasync();
-    });
-    tail = job.catch(() => undefined);
-    return job;
+    if (events.length === 0) return writing ?? Promise.resolve();
+    pending.push(Buffer.from(events.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8'));
+    const done = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+    writing ??= flush();
+    return done;
   }
 
-  async function* scan(): AsyncIterable<MarketingEvent> {
-    await tail;
+  async function* scan(): AsyncIterable<MarketingEvent[]> {
+    await writing;
     if (!existsSync(file)) return;
-    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (!line) continue;
-      let event: MarketingEvent;
-      try {
-        event = JSON.parse(line) as MarketingEvent;
-      } catch {
-        continue; // a torn line another process is still writing; the rest of the file is intact
-      }
-      yield event;
+    for await (const lines of fileLines(file)) {
+      const events = parseLines(lines);
+      if (events.length > 0) yield events;
     }
   }
 
@@ -95,7 +135,7 @@ export function createFileTagStore({ file, durable = false, readOnly = false }: 
     append,
     scan,
     async close() {
-      await tail;
+      await writing;
       if (handle) await (await handle).close();
       handle = undefined;
     },
