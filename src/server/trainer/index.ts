@@ -11,6 +11,7 @@ import {
 import { trainingSamples } from '../../intents/corpus.js';
 import type { GatePolicy } from '../../intents/gate.js';
 import { createNlu } from '../../intents/index.js';
+import type { Model } from '../../intents/model.js';
 import { createFileRegistryStore, createRegistry, type ModelRegistry } from '../../intents/registry/index.js';
 import { openCurrentModel } from '../../intents/registry/bootstrap.js';
 import { createRetrainer, type Retrainer } from '../../intents/registry/retrain.js';
@@ -20,6 +21,7 @@ import type { Auth } from '../auth/sessions.js';
 import type { ServerExtension } from '../extension.js';
 import { createCorpusView } from './corpus-view.js';
 import { createEdits } from './edits.js';
+import { followRegistry } from './follow.js';
 import { trainerRoutes } from './routes.js';
 import { createTrainerService, type TrainerService } from './service.js';
 
@@ -37,6 +39,8 @@ export interface TrainerFeatureOptions {
   rules?: TagRule[];
   runner?: TrainRunner;
   policy?: GatePolicy;
+  /** How often to look for a model switched in by another process (`npm run train`); 0 turns it off. */
+  followMs?: number;
   clock?: () => number;
   log?: (message: string, err?: unknown) => void;
 }
@@ -61,13 +65,17 @@ export function createTrainerFeature(opts: TrainerFeatureOptions): TrainerFeatur
     return { key: corpus.hash, byIntent: corpus.intents.map((f) => trainingSamples({ intents: [f], hash: corpus.hash }).map((s) => s.text)) };
   });
   let service: TrainerService | null = null;
+  const runner = opts.runner ?? createTrainRunner({ unref: true });
+  function switchTo(model: Model): void {
+    nlu.swap(createNlu(model));
+    // A switched-in model may know intents whose answers were added since the book was read.
+    service?.refreshAnswers();
+  }
   const retrainer = createRetrainer({
-    registry, trainingDir, runner: opts.runner ?? createTrainRunner({ unref: true }),
+    registry, trainingDir, runner,
     ...(opts.policy ? { policy: opts.policy } : {}), ...(opts.clock ? { clock: opts.clock } : {}),
     onSwitch(model, entry) {
-      nlu.swap(createNlu(model));
-      // A switched-in model may know intents whose answers were added since the book was read.
-      service?.refreshAnswers();
+      switchTo(model);
       log(`model ${entry.version} is now answering (held-out accuracy ${(entry.accuracy * 100).toFixed(1)}%)`);
     },
   });
@@ -77,8 +85,19 @@ export function createTrainerFeature(opts: TrainerFeatureOptions): TrainerFeatur
   });
   const observer = createInboxObserver({ inbox, modelVersion: () => nlu.version, onError: (e) => log('inbox write failed', e) });
   const routes = trainerRoutes({ auth, service });
+  const followMs = opts.followMs ?? 5000;
+  const stopFollowing = followMs > 0
+    ? followRegistry({ registry, runner, inUse: () => nlu.version, switchTo, everyMs: followMs, log })
+    : () => undefined;
   return {
-    extension: { name: 'trainer', mount: (app) => void app.use(routes), close: () => inboxStore.close() },
+    extension: {
+      name: 'trainer',
+      mount: (app) => void app.use(routes),
+      async close() {
+        stopFollowing();
+        await inboxStore.close();
+      },
+    },
     observer, service, retrainer, inbox,
   };
 }
