@@ -2,9 +2,12 @@
 import type { TurnObserver } from '../engine.js';
 import type { Marketing } from './index.js';
 
-/** A turn observer that logs the turn's tags and contact (the engine reports a failure and carries on). */
-export function tagObserver(marketing: Marketing): TurnObserver {
-  return async function recordTags(turn) {
-    await marketing.recordTurn(turn);
+/**
+ * A turn observer that logs the turn's tags and contact. The log's view is updated before this returns (so the
+ * chat's next turn sees it); the buyer's reply does not wait for the disk, and a failed write is reported to `log`.
+ */
+export function tagObserver(marketing: Marketing, log: (message: string, err?: unknown) => void): TurnObserver {
+  return function recordTags(turn) {
+    marketing.recordTurn(turn).catch((err: unknown) => log(`marketing log: could not write the tags of chat ${turn.sessionId}`, err));
   };
 }
