@@ -136,9 +136,11 @@
     // Once more after layout: lines added before the stylesheet or the panel was shown measure wrong.
     requestAnimationFrame(function () { log.scrollTop = log.scrollHeight; });
   }
-  function addLine(from, text, at) {
+  function addLine(from, text, at, name) {
     var kind = from === 'buyer' ? 'me' : from === 'system' ? 'sys' : 'bot';
-    var row = el('div', 'row ' + kind);
+    var row = el('div', 'row ' + kind + (from === 'rep' ? ' rep' : ''));
+    // A person's lines carry their name, so the buyer sees the handoff happened.
+    if (from === 'rep') row.appendChild(el('div', 'who-rep', name || '人工客服'));
     var msg = el('div', 'msg', text);
     row.appendChild(msg);
     if (kind !== 'sys') row.appendChild(el('time', 'at', timeLabel(at)));
@@ -213,7 +215,7 @@
       case 'reply':
         if (frame.last) setTyping(false);
         // After a handoff, a rep's replies and queue notices arrive as replies with `from`.
-        addLine(frame.from || 'bot', frame.text, frame.at);
+        addLine(frame.from || 'bot', frame.text, frame.at, frame.name);
         if (frame.last) setChips(frame.quickReplies.length ? frame.quickReplies : welcomeChips);
         if (frame.handoff) note('已为您转接人工客服，请稍候 · Connecting you to a person');
         break;
