@@ -1,6 +1,7 @@
 /** Small HTTP helpers of the operations routes: query numbers, and marketing errors as JSON with their status. */
-import type { ErrorRequestHandler, Request } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { MarketingError, type MarketingErrorCode } from '../../bot/marketing/index.js';
+import { sameOrigin } from '../rep/origin.js';
 
 const STATUS: Record<MarketingErrorCode, number> = {
   bad_tag: 400, bad_segment: 400, bad_export: 400, unknown_buyer: 404, not_tagged: 404, not_due: 409,
@@ -21,6 +22,12 @@ export function queryText(req: Request, name: string): string | undefined {
   const value = Array.isArray(raw) ? raw.at(-1) : raw;
   return typeof value === 'string' ? value : undefined;
 }
+
+/** Refuses a staff cookie used from another site (SameSite already stops most browsers; this stops the rest). */
+export const refuseCrossSite: RequestHandler = function refuseCrossSite(req, res, next) {
+  if (sameOrigin(req)) return next();
+  res.status(403).json({ error: { code: 'cross_origin', message: 'requests must come from this site' } });
+};
 
 /** An error with an HTTP status and a stable code, for request problems the marketing layer does not see. */
 export class HttpError extends Error {

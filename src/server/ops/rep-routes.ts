@@ -3,7 +3,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Marketing } from '../../bot/marketing/index.js';
 import type { Auth } from '../auth/sessions.js';
-import { HttpError, opsErrors } from './http.js';
+import { HttpError, opsErrors, refuseCrossSite } from './http.js';
 
 const AddBody = z.object({
   tag: z.string(),
@@ -16,7 +16,7 @@ const AddBody = z.object({
 export function repTagRoutes({ auth, marketing }: { auth: Auth; marketing: Marketing }): Router {
   const r = express.Router();
   const base = '/api/rep/buyers/:buyerId/tags';
-  r.use('/api/rep/buyers', auth.require('rep'), express.json({ limit: '8kb' }));
+  r.use('/api/rep/buyers', refuseCrossSite, auth.require('rep'), express.json({ limit: '8kb' }));
   const by = (res: express.Response): string => (res.locals.staff as { user: string }).user;
 
   r.get(base, (req, res) => {

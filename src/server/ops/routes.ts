@@ -6,7 +6,7 @@ import { describeSegment, tagList } from '../../bot/marketing/segments.js';
 import type { Marketing } from '../../bot/marketing/index.js';
 import type { Auth } from '../auth/sessions.js';
 import { exportHandler, segmentOf } from './export-route.js';
-import { HttpError, opsErrors, queryInt, queryText } from './http.js';
+import { HttpError, opsErrors, queryInt, queryText, refuseCrossSite } from './http.js';
 
 const DoneBody = z.object({ buyerId: z.string().min(1).max(100), step: z.enum(['coupon', 'offer']) });
 
@@ -16,7 +16,7 @@ const staffUser = (res: express.Response): string => (res.locals.staff as { user
 /** The /api/ops router. */
 export function opsRoutes({ auth, marketing, clock }: { auth: Auth; marketing: Marketing; clock: () => number }): Router {
   const r = express.Router();
-  r.use('/api/ops', auth.require('ops'), express.json({ limit: '4kb' }));
+  r.use('/api/ops', refuseCrossSite, auth.require('ops'), express.json({ limit: '4kb' }));
 
   r.get('/api/ops/me', (_req, res) => {
     const { user, name, roles } = res.locals.staff as { user: string; name: string; roles: string[] };

@@ -144,3 +144,13 @@ describe('rep tag endpoints', () => {
     expect((await send('POST', `/api/rep/buyers/${buyers.sizer}/tags`, { tag: '母婴' }, {})).status).toBe(401);
   });
 });
+
+describe('cross-site requests', () => {
+  it('refuses a staff login used from another site', async () => {
+    const res = await send('POST', '/api/ops/due/done', { buyerId: buyers.baby, step: 'coupon' }, { ...ops, origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'cross_origin' } });
+    const tag = await send('POST', `/api/rep/buyers/${buyers.sizer}/tags`, { tag: '母婴' }, { ...rep, origin: 'https://evil.example' });
+    expect(tag.status).toBe(403);
+  });
+});
