@@ -12,9 +12,12 @@ import type { TurnObserver } from '../bot/engine.js';
 import { createAccountFile, ensureFirstAccount } from './auth/accounts.js';
 import { authExtension } from './auth/routes.js';
 import { createAuth } from './auth/sessions.js';
+import { cannedRepliesIn } from '../bot/handoff/canned.js';
 import { createServer } from './create-server.js';
 import type { ServerOptions } from './config.js';
 import { createTrainerFeature, openInboxStore } from './trainer/index.js';
+import { buyerLiveFeed } from './rep/buyer-live.js';
+import { repExtension } from './rep/index.js';
 import { wireBot } from './wire-bot.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -54,7 +57,13 @@ observers.push(trainer.observer);
 // training/ was edited by hand since the current model: retrain in the background, through the gate.
 if (wired.stale) void trainer.retrainer.retrain('start');
 
-const chat = createServer({ bot: wired.bot, config, extensions: [authExtension(auth), trainer.extension] });
+const rep = repExtension({
+  auth, desk: wired.handoff.desk, hub: wired.handoff.hub, canned: cannedRepliesIn(dataDir),
+});
+
+const chat = createServer({
+  bot: wired.bot, config, extensions: [authExtension(auth), trainer.extension, rep], live: buyerLiveFeed(wired.handoff.hub),
+});
 
 chat.server.listen(port, () => {
   const address = chat.server.address();

@@ -1,5 +1,6 @@
 /** Canned replies (话术) for reps, read from data/canned-replies.json and checked once at start. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const CannedSchema = z.object({ group: z.string().min(1).max(20), text: z.string().min(1).max(500) });
@@ -14,4 +15,10 @@ export function loadCannedReplies(file: string): CannedReply[] {
     throw new Error(`${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data.replies;
+}
+
+/** The canned replies of a data dir (canned-replies.json); none when the dir has no such file. */
+export function cannedRepliesIn(dataDir: string): CannedReply[] {
+  const file = join(dataDir, 'canned-replies.json');
+  return existsSync(file) ? loadCannedReplies(file) : [];
 }

@@ -15,7 +15,9 @@ export function handoffObserver(desk: HandoffDesk): TurnObserver {
       ...(turn.replies ?? []).map((r): ChatLine => ({ from: 'bot', text: r.text, at: turn.at, intent: r.intent })),
     ];
     const extra = await desk.afterTurn({ turn, state: turn.state, history: [...turn.history, ...lines] });
-    if (extra.length > 0) turn.replies = [...(turn.replies ?? []), ...extra];
+    // The handoff line ends the turn; it keeps the bot's quick replies so the buyer still has them while waiting.
+    const quick = turn.replies?.at(-1)?.quickReplies ?? [];
+    if (extra.length > 0) turn.replies = [...(turn.replies ?? []), ...extra.map((r) => (r.quickReplies.length > 0 ? r : { ...r, quickReplies: quick }))];
   };
 }
 
