@@ -6,7 +6,7 @@
  * Prints a table with both servers side by side and the chat server's resident memory. Bounded in count and time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -141,12 +141,12 @@ async function measure(url: string, chat: boolean, child: Child): Promise<Figure
   return figures;
 }
 
-/** A throwaway data dir: the store's data and model cache are linked in, conversations go to a temp runtime/. */
+/** A throwaway data dir: everything in data/ is linked in except runtime/, so chats go to a fresh temp runtime/. */
 function benchDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-bench-'));
   mkdirSync(join(DATA, 'models'), { recursive: true });
-  for (const name of ['store.json', 'models']) {
-    if (existsSync(join(DATA, name))) symlinkSync(join(DATA, name), join(dir, name));
+  for (const name of readdirSync(DATA)) {
+    if (name !== 'runtime') symlinkSync(join(DATA, name), join(dir, name));
   }
   return dir;
 }
