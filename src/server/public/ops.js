@@ -60,7 +60,11 @@
     });
     var every = Math.max(1, Math.ceil(n / 8));
     data.days.forEach(function (d, i) {
-      if (i % every === 0 || i === n - 1) root.appendChild(svg('text', { x: x(i), y: H - 8, 'text-anchor': 'middle' }, d.slice(5)));
+      // Every few days, and today; a regular label too close to today's would overlap it.
+      if (i !== n - 1 && (i % every !== 0 || n - 1 - i < every / 2)) return;
+      // The last day is today: anchored at its end so the label stays inside the chart.
+      var anchor = i === n - 1 ? 'end' : i === 0 ? 'start' : 'middle';
+      root.appendChild(svg('text', { x: x(i), y: H - 8, 'text-anchor': anchor }, d.slice(5)));
     });
     var legend = $('legend');
     legend.replaceChildren();
@@ -100,7 +104,7 @@
         var fill = el('span');
         fill.style.width = Math.max(4, Math.round((p.chats / top) * 100)) + '%';
         bar.appendChild(fill);
-        li.append(el('span', null, p.label), bar, el('span', 'n', p.chats + ' 个'));
+        li.append(el('span', null, p.label), bar, el('span', 'n', p.chats + ' 个会话'));
         return li;
       }));
       if (!data.items.length) list.appendChild(el('li', 'empty', '本周还没有痛点记录。'));
@@ -134,7 +138,11 @@
         button.dataset.buyer = d.buyerId;
         button.addEventListener('click', function () { markDone(d, button); });
         action.appendChild(button);
-        tr.append(id, el('td', 'step', STEPS[d.step] || d.step), el('td', null, time(d.dueAt).slice(0, 10)), el('td', null, time(d.askedAt)), tags, action);
+        var dueDay = time(d.dueAt).slice(0, 10);
+        var late = Math.round((Date.parse(data.today) - Date.parse(dueDay)) / 86400000);
+        var due = el('td', null, dueDay);
+        if (late > 0) due.appendChild(el('span', 'late', '逾期' + late + '天'));
+        tr.append(id, el('td', 'step', STEPS[d.step] || d.step), due, el('td', null, time(d.askedAt)), tags, action);
         return tr;
       }));
       $('due-empty').hidden = data.items.length > 0;
