@@ -18,6 +18,7 @@ import type { ServerOptions } from './config.js';
 import { createTrainerFeature, openInboxStore } from './trainer/index.js';
 import { buyerLiveFeed } from './rep/buyer-live.js';
 import { repExtension } from './rep/index.js';
+import { openOpsFeature } from './ops/index.js';
 import { wireBot } from './wire-bot.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,8 +62,12 @@ const rep = repExtension({
   auth, desk: wired.handoff.desk, hub: wired.handoff.hub, canned: cannedRepliesIn(dataDir),
 });
 
+// Marketing: every turn's tags go to runtime/marketing/events.jsonl; the operations page reads them (/ops.html).
+const ops = await openOpsFeature({ auth, runtimeDir: join(dataDir, 'runtime'), handoff: wired.handoff });
+observers.push(ops.observer);
+
 const chat = createServer({
-  bot: wired.bot, config, extensions: [authExtension(auth), trainer.extension, rep], live: buyerLiveFeed(wired.handoff.hub),
+  bot: wired.bot, config, extensions: [authExtension(auth), trainer.extension, rep, ops.extension], live: buyerLiveFeed(wired.handoff.hub),
 });
 
 chat.server.listen(port, () => {
