@@ -116,9 +116,9 @@ export function createTrainerService(deps: TrainerDeps) {
     return file;
   }
 
-  /** The open items among ids, or `nothing_open` when a trainer acts on a group already handled. */
+  /** The open items among ids (oldest first, as buyers asked), or `nothing_open` when a group was already handled. */
   async function openTexts(ids: string[]) {
-    const items = await inbox.openItems(ids);
+    const items = (await inbox.openItems(ids)).sort((a, b) => a.at - b.at);
     if (items.length === 0) throw new TrainerError('nothing_open', 'these messages were already handled');
     return { items, texts: [...new Set(items.map((i) => i.text.trim()).filter(Boolean))] };
   }
