@@ -11,7 +11,7 @@
   var FIELDS = { examples: '例句', tests: '测试句（不参与训练）', answers: '回复' };
   var REASONS = { low_confidence: '答得没把握', none: '没听懂', handoff: '随后转人工', not_what_i_asked: '买家说答非所问' };
   var STATUS = { current: '使用中', kept: '保留', held: '待确认' };
-  var state = { intents: [], selected: null, tab: 'intents', polling: null };
+  var state = { intents: [], selected: null, tab: 'intents', polling: null, added: null };
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -115,6 +115,8 @@
     });
     box.appendChild(el('h3', null, FIELDS[field] + '（' + total + '）'));
     if (total > 0) box.appendChild(ul);
+    // A sentence just added goes to the end of its list: show it.
+    if (state.added === field) { state.added = null; setTimeout(function () { ul.scrollTop = ul.scrollHeight; }, 0); }
     var form = el('form', 'row');
     var input = el('input');
     input.placeholder = field === 'answers' ? '新回复，可用 {{persona}} 等占位符' : '新' + FIELDS[field].slice(0, 2) + '，按买家的说法写';
@@ -131,6 +133,7 @@
       if (!text) return;
       api('/api/trainer/intents/' + encodeURIComponent(intent) + '/sentences', 'POST', { field: field, texts: [text] })
         .then(function (r) {
+          state.added = field;
           banner(r.added ? '已添加到 training/' + intent + '.json' + (field === 'answers' ? '，回复已生效' : '，重新训练后生效') : '已经有这一句了', 'ok');
           return refreshIntent(intent);
         }).catch(fail);
