@@ -2,7 +2,8 @@
 import type { IntentId } from '../../intents/types.js';
 import type { ShopData } from '../shop/schema.js';
 import type { SessionState } from '../session/state.js';
-import type { BuyerType, ChatLine, HandoffReason, Turn } from '../types.js';
+import { findPainPoint } from '../extract/painPoint.js';
+import type { BuyerType, ChatLine, HandoffReason, PainPoint, Turn } from '../types.js';
 import { collectedFacts } from './collected.js';
 import { suggestedFirstLine } from './opener.js';
 import { REASON_TEXT } from './reasons.js';
@@ -35,13 +36,27 @@ export function intentsSeen(history: ChatLine[], turn: Turn): IntentId[] {
   return [...seen];
 }
 
+/** Intents that say nothing about what hurts. */
+const NO_PAIN: ReadonlySet<IntentId> = new Set(['human', 'greeting', 'farewell', 'None']);
+
+/**
+ * What hurts when the handoff message itself says nothing (转人工 after a size question): the pain of the chat's
+ * earlier intents, the most severe first.
+ */
+function chatPain(intents: IntentId[], turn: Turn, state: SessionState): PainPoint | null {
+  const earlier = intents.filter((i) => !NO_PAIN.has(i));
+  if (earlier.length === 0 || !turn.norm) return null;
+  return findPainPoint({ intents: earlier, norm: turn.norm, entities: turn.entities ?? [], tags: state.tags });
+}
+
 /** The note a rep reads before the transcript. */
 export function buildNote({ turn, state, history, shop, reason, detail }: NoteInput): HandoffNote {
   const buyerType = turn.buyerType ?? plainBuyer(state);
-  const painPoint = turn.painPoint ?? null;
+  const intents = intentsSeen(history, turn);
+  const painPoint = turn.painPoint ?? chatPain(intents, turn, state);
   const collected = collectedFacts(state, shop);
   const note: HandoffNote = {
-    buyerType, painPoint, mood: turn.mood ?? 'neutral', collected, intents: intentsSeen(history, turn), reason,
+    buyerType, painPoint, mood: turn.mood ?? 'neutral', collected, intents, reason,
     reasonText: REASON_TEXT[reason],
     suggestedLine: suggestedFirstLine({
       reason, painPoint, collected, memberLevel: buyerType.memberLevel, script: state.script, shop,

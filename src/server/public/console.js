@@ -144,16 +144,27 @@
     if (fresh || document.activeElement !== $('private-note')) $('private-note').value = item.privateNote;
     renderTranscript(item);
   }
+  // Follow new lines unless the rep scrolled up to read; only the rep's own scrolling changes that.
+  var follow = true;
+  $('transcript').addEventListener('scroll', function () {
+    var list = $('transcript');
+    follow = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  });
   function renderTranscript(item) {
     var list = $('transcript');
-    var atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    var atBottom = follow;
     list.replaceChildren.apply(list, item.transcript.map(function (l) {
       var li = el('li', l.from);
       li.appendChild(el('span', 'who', WHO[l.from] + ' ' + new Date(l.at).toLocaleTimeString('zh-CN', { hour12: false })));
       li.appendChild(document.createTextNode(l.text));
       return li;
     }));
-    if (atBottom || list.dataset.id !== item.id) list.scrollTop = list.scrollHeight;
+    if (atBottom || list.dataset.id !== item.id) {
+      list.scrollTop = list.scrollHeight;
+      // Again after layout: the tools appearing on claim shrink the list after this render.
+      requestAnimationFrame(function () { list.scrollTop = list.scrollHeight; });
+      follow = true;
+    }
     list.dataset.id = item.id;
   }
 

@@ -41,6 +41,8 @@ describe('the rep note', () => {
     expect(note.collected.sizeFacts).toEqual(expect.arrayContaining(['身高170cm', '体重60kg']));
     expect(note.intents).toEqual(['size', 'human']);
     expect(note.buyerType.messages).toBe(2);
+    // 转人工 says nothing about what hurts; the note falls back to the chat's earlier question.
+    expect(note.painPoint?.label).toBe('尺码拿不准');
   });
 
   it('names the member level for a VIP store rule and greets them as such', async () => {
@@ -48,6 +50,11 @@ describe('the rep note', () => {
     expect(note.reason).toBe('store_rule');
     expect(note.buyerType.memberLevel).toBe('VIP');
     expect(note.suggestedLine).toContain('尊敬的VIP');
+  });
+
+  it('leaves the pain point empty when the chat never said what hurts', async () => {
+    const note = await noteFor(['在吗', '转人工']);
+    expect(note.painPoint).toBeNull();
   });
 
   it('writes the suggested line in English for an English-speaking buyer', async () => {
