@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connect, type TestClient } from '../helpers/client.js';
@@ -107,7 +109,7 @@ describe('rep console in Chromium', () => {
     await page.locator('#private-note').blur();
     await expect.poll(() => full.wired.handoff.desk.list().find((r) => r.sessionId === calm.sessionId)?.privateNote).toBe('换L码，明天跟进物流');
 
-    await page.screenshot({ path: 'test-results/rep-console.png' });
+    await page.screenshot({ path: join(tmpdir(), 'kefu-rep-console.png') });
 
     await page.selectOption('#outcome', 'exchange');
     await page.click('#close-chat');
