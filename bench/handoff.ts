@@ -28,7 +28,7 @@ async function serve(): Promise<void> {
   const { createBot } = await import('../src/bot/engine.js');
   const { createHandoffDesk } = await import('../src/bot/handoff/desk.js');
   const { createLocalHub } = await import('../src/bot/handoff/hub.js');
-  const { handoffObserver } = await import('../src/bot/handoff/observer.js');
+  const { handoffInterceptor, handoffObserver } = await import('../src/bot/handoff/observer.js');
   const { loadCannedReplies } = await import('../src/bot/handoff/canned.js');
   const { createLowdbHandoffStore } = await import('../src/bot/handoff/store/lowdb.js');
   const { loadShop } = await import('../src/bot/shop/load.js');
@@ -39,6 +39,7 @@ async function serve(): Promise<void> {
   const { createAuth } = await import('../src/server/auth/sessions.js');
   const { createServer } = await import('../src/server/create-server.js');
   const { repExtension } = await import('../src/server/rep/index.js');
+  const { buyerLiveFeed } = await import('../src/server/rep/buyer-live.js');
 
   const runtime = process.env.BENCH_RUNTIME!;
   const nlu = await loadOrTrainNlu({ trainingDir: join(ROOT, 'training'), cacheDir: join(ROOT, 'data', 'models') });
@@ -63,14 +64,16 @@ async function serve(): Promise<void> {
   });
   const desk = createHandoffDesk({ store: createLowdbHandoffStore({ dir: join(runtime, 'handoffs') }), hub, shop, chats });
   await desk.load();
-  const bot = createBot({ nlu, store: chats, shop, trainingDir: join(ROOT, 'training'), observers: [handoffObserver(desk)] });
+  const bot = createBot({
+    nlu, store: chats, shop, trainingDir: join(ROOT, 'training'), observers: [handoffObserver(desk)], intercept: handoffInterceptor(desk),
+  });
   const accounts = createMemoryAccounts();
   for (let i = 0; i < REPS; i++) await addAccount(accounts, { user: `rep${i}`, roles: ['rep'], password: PASSWORD });
   const auth = createAuth({ accounts });
   const canned = loadCannedReplies(join(ROOT, 'data', 'canned-replies.json'));
   const server = createServer({
     bot, config: { rateLimit: { perSecond: 1000, burst: 1000 } },
-    extensions: [authExtension(auth), repExtension({ auth, desk, hub, canned })],
+    extensions: [authExtension(auth), repExtension({ auth, desk, hub, canned })], live: buyerLiveFeed(hub),
   });
   server.server.listen(0, '127.0.0.1', () => {
     const address = server.server.address();
