@@ -94,7 +94,9 @@ function fakeEvents(n: number, from = 0): MarketingEvent[] {
     const i = from + k;
     return {
       kind: 'tag', op: 'add', buyerId: `buyer-${Math.floor(i / 8)}`, sessionId: `chat-${Math.floor(i / 8)}`, tag: TAGS[i % TAGS.length]!,
-      source: 'rule', because: 'bench', message: MESSAGES[i % MESSAGES.length]!, at: Date.UTC(2025, 0, 1) + i * 60_000,
+      // One message per four events, as a turn yields a few tags: the masking memo helps only that much.
+      source: 'rule', because: 'bench', message: `${MESSAGES[Math.floor(i / 4) % MESSAGES.length]!} #${Math.floor(i / 4)}`,
+      at: Date.UTC(2025, 0, 1) + i * 60_000,
     };
   });
 }
@@ -119,9 +121,13 @@ async function exporting(): Promise<void> {
   console.log(`  replay the log at start: ${fmt(ms(t0), 0)} ms`);
   for (const format of ['csv', 'json'] as const) {
     t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let bytes = 0;
     for await (const chunk of marketing.exportChunks('events', format)) bytes += Buffer.byteLength(chunk);
-    console.log(`  events as ${format}: ${fmt(ms(t0), 0)} ms, ${(bytes / 1e6).toFixed(1)} MB  (target < 2000 ms)`);
+    const cpu = process.cpuUsage(cpu0);
+    // CPU time too: on a busy machine the wall time says more about the neighbours than about the export.
+    console.log(`  events as ${format}: ${fmt(ms(t0), 0)} ms wall, ${fmt((cpu.user + cpu.system) / 1000, 0)} ms CPU, `
+      + `${(bytes / 1e6).toFixed(1)} MB  (target < 2000 ms)`);
   }
   t0 = performance.now();
   let rows = 0;

@@ -56,10 +56,11 @@ function cellValue<T>(c: Column<T>, row: T, mask: (s: string) => string): string
   return c.text && typeof v === 'string' ? mask(v) : v;
 }
 
-function jsonRow<T>(row: T, columns: Column<T>[], mask: (s: string) => string): string {
-  const out: Record<string, string | number | null> = {};
-  for (const c of columns) out[c.key] = cellValue(c, row, mask);
-  return JSON.stringify(out);
+/** One JSON object per row, written key by key (no object built per row: exports run to millions of rows). */
+function jsonRow<T>(row: T, columns: Column<T>[], keys: string[], mask: (s: string) => string): string {
+  let out = '{';
+  for (let i = 0; i < columns.length; i++) out += `${i ? ',' : ''}${keys[i]}:${JSON.stringify(cellValue(columns[i]!, row, mask))}`;
+  return `${out}}`;
 }
 
 /** Pages of rows as text chunks: CSV with BOM and CRLF lines, or a JSON array (no BOM: JSON forbids it). */
@@ -68,12 +69,13 @@ export async function* formatRows<T>(
 ): AsyncIterable<string> {
   const csv = format === 'csv';
   const mask = memoMask();
+  const keys = columns.map((c) => JSON.stringify(c.key));
   let chunk: string[] = [csv ? BOM + columns.map((c) => csvCell(c.header)).join(',') : '['];
   let first = true;
   for await (const page of pages) {
     for (const row of page) {
       if (csv) chunk.push(columns.map((c) => csvCell(cellValue(c, row, mask))).join(','));
-      else chunk.push(`${first ? '' : ','}\n${jsonRow(row, columns, mask)}`);
+      else chunk.push(`${first ? '' : ','}\n${jsonRow(row, columns, keys, mask)}`);
       first = false;
       if (chunk.length >= ROWS_PER_CHUNK) {
         yield csv ? `${chunk.join('\r\n')}\r\n` : chunk.join('');

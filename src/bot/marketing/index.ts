@@ -115,8 +115,9 @@ export async function openMarketing({ store, clock = Date.now }: { store: TagSto
     segment,
     due,
     async markDone({ buyerId, step, by }) {
-      const item = due().find((d) => d.buyerId === buyerId);
-      if (!item || item.step !== step) throw new MarketingError('not_due', `no ${step} follow-up due today for ${buyerId}`);
+      const b = ledger.buyers.get(buyerId);
+      const next = b ? nextFollowUp(b) : null;
+      if (!next || next.step !== step || !isDue(next, clock())) throw new MarketingError('not_due', `no ${step} follow-up due today for ${buyerId}`);
       const [e] = await commit<FollowUpEvent>([{ kind: 'followup', buyerId, step, by, at: clock() }]);
       return e!;
     },
