@@ -13,7 +13,8 @@ import type { NetTransfer, WorkerJob, WorkerResult } from './train-worker.js';
 /** A finished training run. */
 export interface TrainOutcome {
   model: Model;
-  json: string;
+  /** The model's JSON as UTF-8 bytes (for the registry). */
+  json: Uint8Array;
   evaluation: Evaluation;
   /** The current model scored on the same tests (null when there was none). */
   baseline: Evaluation | null;

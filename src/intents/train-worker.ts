@@ -3,6 +3,7 @@
  * it and the current model on the held-out tests, and posts back the model's JSON (for the registry) and its
  * weights as typed arrays, transferred without a copy, so the chat thread only has to wrap them (see train-runner).
  */
+import { setPriority } from 'node:os';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import type { ModelFile } from './model.js';
 import type { Evaluation } from './registry/types.js';
@@ -24,7 +25,7 @@ export interface NetTransfer {
 
 /** What the worker posts back. */
 export type WorkerResult =
-  | { ok: true; kind: 'train'; net: NetTransfer; json: string; evaluation: Evaluation; baseline: Evaluation | null }
+  | { ok: true; kind: 'train'; net: NetTransfer; json: Uint8Array; evaluation: Evaluation; baseline: Evaluation | null }
   | { ok: true; kind: 'load'; net: NetTransfer }
   | { ok: false; message: string; code?: string };
 
@@ -59,7 +60,9 @@ async function train(job: Extract<WorkerJob, { kind: 'train' }>): Promise<Worker
   const evaluation = evaluate(createNlu(model), tests);
   // The current model is scored on today's tests too, so the gate compares like with like.
   const baseline = job.baselineJson ? evaluate(createNlu(loadModel(JSON.parse(job.baselineJson) as ModelFile)), tests) : null;
-  return { ok: true, kind: 'train', net: toTransfer(model.file), json: JSON.stringify(model.file), evaluation, baseline };
+  // UTF-8 bytes, transferred: the chat thread writes them to disk without ever holding a 4 MB string.
+  const json = new TextEncoder().encode(JSON.stringify(model.file));
+  return { ok: true, kind: 'train', net: toTransfer(model.file), json, evaluation, baseline };
 }
 
 /** Runs one job (in the worker; tests may call it directly). */
@@ -74,10 +77,20 @@ export async function runJob(job: WorkerJob): Promise<WorkerResult> {
 }
 
 /** The buffers to transfer rather than copy. */
-export const transferList = (r: WorkerResult): ArrayBuffer[] => (r.ok ? r.net.weights.map((w) => w.buffer as ArrayBuffer) : []);
+export const transferList = (r: WorkerResult): ArrayBuffer[] =>
+  (r.ok ? [...r.net.weights.map((w) => w.buffer as ArrayBuffer), ...(r.kind === 'train' ? [r.json.buffer as ArrayBuffer] : [])] : []);
+
+/** Lowest scheduling priority: on Linux, priorities are per thread, so this leaves the chat thread untouched. */
+const BACKGROUND_NICE = 19;
 
 if (!isMainThread && parentPort) {
   const port = parentPort;
+  // Training is background work: on a busy machine the chat thread must win the CPU, not this one.
+  try {
+    setPriority(BACKGROUND_NICE);
+  } catch {
+    // Not permitted or not supported here: train at normal priority.
+  }
   port.once('message', async function onJob(job: WorkerJob) {
     const result = await runJob(job);
     port.postMessage(result, transferList(result));

@@ -18,6 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => corpus.cleanup());
 
+const text = (json: Uint8Array): string => new TextDecoder().decode(json);
 const SENTENCES = ['可以开发票吗', '多久发货', '170 60kg穿什么码', '你好 在吗', '今天天气怎么样', 'can i get an invoice'];
 
 describe('training off the main thread', () => {
@@ -35,7 +36,7 @@ describe('training off the main thread', () => {
   });
 
   test('the model rebuilt from transferred arrays answers exactly like one loaded from its JSON text', () => {
-    const fromJson = createNlu(loadModel(JSON.parse(outcome.json) as ModelFile));
+    const fromJson = createNlu(loadModel(JSON.parse(text(outcome.json)) as ModelFile));
     const transferred = createNlu(outcome.model);
     for (const s of SENTENCES) expect(transferred.classify(normalise(s))).toEqual(fromJson.classify(normalise(s)));
   });
@@ -43,14 +44,14 @@ describe('training off the main thread', () => {
   test('a version already in the registry gets a suffix instead of a clash', async () => {
     const again = await runner.train({ trainingDir: corpus.dir, taken: [outcome.model.file.version], now: new Date('2025-06-18T02:00:00Z') });
     expect(again.model.file.version).toBe(`${outcome.model.file.version}-2`);
-    expect(JSON.parse(again.json).version).toBe(again.model.file.version);
+    expect((JSON.parse(text(again.json)) as ModelFile).version).toBe(again.model.file.version);
     // Same corpus, same model: training is deterministic, so the baseline scores exactly the same.
-    const withBaseline = await runner.train({ trainingDir: corpus.dir, baselineJson: outcome.json, taken: [], now: new Date() });
+    const withBaseline = await runner.train({ trainingDir: corpus.dir, baselineJson: text(outcome.json), taken: [], now: new Date() });
     expect(withBaseline.baseline?.predictions).toEqual(withBaseline.evaluation.predictions);
   });
 
   test('a stored model is loaded in the worker, and broken JSON is refused with a code', async () => {
-    const model = await runner.load(outcome.json);
+    const model = await runner.load(text(outcome.json));
     expect(createNlu(model).classify(normalise('可以开发票吗')).intent).toBe('invoice');
     await expect(runner.load('{ not json')).rejects.toMatchObject({ name: 'TrainError', code: 'train_failed' });
   });

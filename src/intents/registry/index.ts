@@ -15,8 +15,8 @@ export { createFileRegistryStore } from './files.js';
 /** What a trained model brings to the registry. */
 export interface NewModel {
   meta: { version: string; trainedAt: string; corpusHash: string; corpusSize: number; intents: string[]; trainMs: number };
-  /** The ModelFile's JSON text, stored as is. */
-  json: string;
+  /** The ModelFile's JSON, stored as is (UTF-8 bytes from the worker are written without being decoded). */
+  json: string | Uint8Array;
   evaluation: Evaluation;
   source: ModelSource;
   gate: GateSummary | null;

@@ -9,7 +9,7 @@ export function createMemoryRegistryStore(): RegistryStore {
   return {
     readIndex: async () => structuredClone(index),
     writeIndex: async (next) => void (index = structuredClone(next)),
-    writeModel: async (version, json) => void models.set(version, json),
+    writeModel: async (version, json) => void models.set(version, typeof json === 'string' ? json : new TextDecoder().decode(json)),
     readModel: async (version) => models.get(version) ?? null,
     writeDetail: async (version, kind, value) => void details.set(`${version}.${kind}`, structuredClone(value)),
     readDetail: async (version, kind) => structuredClone(details.get(`${version}.${kind}`) ?? null),

@@ -79,8 +79,8 @@ export interface RegistryIndex {
 export interface RegistryStore {
   readIndex(): Promise<RegistryIndex>;
   writeIndex(index: RegistryIndex): Promise<void>;
-  /** The model's JSON text exactly as trained (a ModelFile). */
-  writeModel(version: string, json: string): Promise<void>;
+  /** The model's JSON exactly as trained (a ModelFile), as text or as UTF-8 bytes straight from the worker. */
+  writeModel(version: string, json: string | Uint8Array): Promise<void>;
   readModel(version: string): Promise<string | null>;
   /** Per-model details too big for the index: the held-out predictions, and the gate's full report. */
   writeDetail(version: string, kind: DetailKind, value: unknown): Promise<void>;
