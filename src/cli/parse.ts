@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createBot } from '../bot/engine.js';
 import { loadTagRules } from '../bot/extract/lexicon/tagRules.js';
+import { shopWithHandoffRules } from '../bot/handoff/index.js';
 import { loadShop } from '../bot/shop/load.js';
 import { createMemoryStore } from '../bot/store/memory.js';
 import type { Bot } from '../bot/types.js';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   const bot = createBot({
     nlu,
     store: createMemoryStore(),
-    shop: loadShop(join(dataDir, 'store.json')),
+    shop: shopWithHandoffRules(loadShop(join(dataDir, 'store.json')), dataDir),
     rules: existsSync(rulesFile) ? loadTagRules(rulesFile) : [],
     trainingDir: paths.trainingDir,
     log: (m, err) => console.error(m, err ?? ''),
