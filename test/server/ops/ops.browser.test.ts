@@ -1,4 +1,6 @@
 /** The operations page in real headless Chromium against the real server (staff login, ops routes, a filled log). */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openMarketing, type Marketing } from '../../../src/bot/marketing/index.js';
@@ -93,7 +95,7 @@ describe('operations page in Chromium', () => {
 
     expect(await rows.first().locator('.late').textContent()).toMatch(/^逾期\d+天$/);
     expect(await rows.last().locator('.late').count()).toBe(0); // due today exactly
-    await page.screenshot({ path: '/tmp/kefu-ops-page.png', fullPage: true });
+    await page.screenshot({ path: join(tmpdir(), 'kefu-ops-page.png'), fullPage: true });
     await page.locator('#chart-days').selectOption('7');
     await expect.poll(async () => (await page.locator('#chart svg text').allTextContents()).includes('07-12')).toBe(true);
     await rows.first().locator('button').click();
