@@ -37,7 +37,7 @@ export function createHandoffDesk(deps: DeskDeps) {
         core.records.set(record.id, record);
         core.bySession.set(record.sessionId, record.id);
       }
-      timer ??= setInterval(() => core.notifyWaiting(), TICK_MS);
+      timer ??= setInterval(function remindWaiting() { core.notifyWaiting(); }, TICK_MS);
       timer.unref();
     },
 
@@ -76,6 +76,9 @@ export function createHandoffDesk(deps: DeskDeps) {
     },
 
     repsOnline: (): number => core.repsOnline(),
+
+    /** Tells waiting buyers their place again when it changed or they heard nothing for a while (the timer calls it). */
+    remindWaiting: (): void => core.notifyWaiting(),
 
     /** Stops the reminders and waits for pending writes. */
     async stop(): Promise<void> {

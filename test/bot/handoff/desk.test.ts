@@ -49,6 +49,20 @@ describe('the handoff desk, bot side', () => {
     expect(JSON.stringify(told[0])).toContain('您前面还有 1 位');
   });
 
+  it('reminds a waiting buyer of their place after two minutes without news, not before', async () => {
+    const f = await deskFixture();
+    f.desk.repConnected('amy');
+    const { sessionId } = await f.chat(['转人工']);
+    const told = listen(f.hub, buyerChannel(sessionId));
+    f.advance(60_000);
+    f.desk.remindWaiting();
+    expect(told).toEqual([]);
+    f.advance(60_000);
+    f.desk.remindWaiting();
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told[0])).toContain('排队更新：您是下一位，预计还要约 3 分钟');
+  });
+
   it('keeps the note current while the buyer waits: messages counted, anger raises urgency', async () => {
     const f = await deskFixture();
     f.desk.repConnected('amy');
