@@ -216,6 +216,10 @@
   function intentSelect() {
     var s = el('select');
     s.setAttribute('aria-label', '归到哪个意图');
+    // No intent is preselected: assigning a group to the wrong one by accident would teach the bot a mistake.
+    var none = el('option', null, '选择意图…');
+    none.value = '';
+    s.appendChild(none);
     state.intents.forEach(function (i) { var o = el('option', null, i.intent); o.value = i.intent; s.appendChild(o); });
     return s;
   }
@@ -244,6 +248,7 @@
         actions.appendChild(el('span', 'muted', '归到意图'));
         actions.appendChild(pick);
         actions.appendChild(button('加为例句', 'primary', function () {
+          if (!pick.value) { banner('先选一个意图', 'bad'); return; }
           api('/api/trainer/inbox/assign', 'POST', { ids: ids, intent: pick.value }).then(function (r) {
             banner(r.added + ' 句已加为 ' + pick.value + ' 的例句，重新训练后生效', 'ok');
             return Promise.all([loadInbox(), loadIntents()]);

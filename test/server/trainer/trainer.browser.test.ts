@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { connect } from '../helpers/client.js';
 import { PASSWORD, startTrainerServer, type TrainerRig } from './helpers.js';
 
 const CHROMIUM_ARGS = [
@@ -23,7 +24,51 @@ afterAll(async () => {
   await rig?.close();
 });
 
+/** One buyer chat over the real WebSocket. */
+async function buyerChat(messages: string[]): Promise<void> {
+  const c = await connect(rig.server.ws);
+  await c.next('welcome');
+  for (const text of messages) {
+    c.sendJson({ type: 'message', text });
+    for (;;) if ((await c.next('reply', 10_000)).last) break;
+  }
+  c.ws.close();
+  await c.closed;
+}
+
+async function logIn(user: string) {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  await page.goto(`${rig.server.http}/trainer.html`);
+  await page.fill('#login-user', user);
+  await page.fill('#login-password', PASSWORD);
+  await page.click('#login-form button[type=submit]');
+  await page.waitForSelector('#app:not([hidden])');
+  return page;
+}
+
 describe('trainer page in Chromium', () => {
+  test('the misunderstood inbox shows similar buyer questions as one group, and assigning it adds them as examples', async () => {
+    await buyerChat(['你们有实体店吗 想去试穿', '答非所问']);
+    await buyerChat(['你们有实体店吗 想去看看']);
+    await buyerChat(['今天天气怎么样']);
+    await new Promise((r) => setTimeout(r, 100));
+    const page = await logIn('tom');
+    await expect.poll(() => page.textContent('#inbox-count')).toBe('3');
+    await page.click('nav button[data-tab="inbox"]');
+    const group = page.locator('.group', { hasText: '实体店' });
+    await expect.poll(() => group.count()).toBe(1);
+    expect(await group.locator('.size').textContent()).toBe('2 条');
+    expect(await group.textContent()).toContain('买家说答非所问');
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'trainer-inbox.png') });
+    await group.locator('select').selectOption('product_info');
+    await group.locator('button', { hasText: '加为例句' }).click();
+    await expect.poll(() => page.textContent('#banner')).toContain('2 句已加为 product_info 的例句');
+    await expect.poll(() => page.textContent('#inbox-count')).toBe('1');
+    const file = JSON.parse(readFileSync(join(rig.trainingDir, 'product_info.json'), 'utf8')) as { examples: Record<string, string[]> };
+    expect(file.examples['zh-Hans']).toEqual(expect.arrayContaining(['你们有实体店吗 想去试穿', '你们有实体店吗 想去看看']));
+    await page.close();
+  }, 60_000);
+
   test('a trainer logs in, adds an example, retrains, and sees the new model and its figures', async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     const pageErrors: string[] = [];
