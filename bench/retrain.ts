@@ -1,7 +1,8 @@
 /**
  * Retrain bench (`npx tsx bench/retrain.ts`): starts the real server (src/server/main.ts) as a child process on
  * loopback, connects BENCH_BUYERS buyers (default 200) who chat at a steady pace (ask, wait for the answer, pause
- * 0-2×PACE ms), and measures their reply latency in three windows:
+ * 0-2×PACE ms; default 2000: about 100 messages a second in all, faster than people type), and measures their
+ * reply latency in three windows:
  *   before — BEFORE_S seconds of chatting on the current model;
  *   during — from POST /api/trainer/retrain until the retrained whole-corpus model has been switched in;
  *   after  — AFTER_S seconds on the new model.
@@ -16,7 +17,7 @@ import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 
 const BUYERS = Number(process.env.BENCH_BUYERS ?? 200);
-const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 500);
+const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 2000);
 const BEFORE_S = Number(process.env.BENCH_BEFORE_S ?? 15);
 const AFTER_S = Number(process.env.BENCH_AFTER_S ?? 10);
 const RETRAIN_LIMIT_MS = 300_000;
