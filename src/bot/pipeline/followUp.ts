@@ -54,7 +54,9 @@ export function resolveFollowUp(input: {
   const { intents, via, entities, text, state, shop } = input;
   const main = intents[0] ?? 'None';
   const pending = state.pending;
-  if (pending && answersPending(pending, entities) && (main === 'None' || main === pending.intent || isShort(text))) {
+  // "订单号是3618…" answers the question just asked; the digits say nothing about the intent, so the rest must be short.
+  const withoutValues = entities.reduce((t, e) => t.replace(e.text, ' '), text).trim();
+  if (pending && answersPending(pending, entities) && (main === 'None' || main === pending.intent || isShort(withoutValues))) {
     return { intents: [pending.intent], via: 'pending' };
   }
   const previous = state.lastIntents[0];
