@@ -41,6 +41,10 @@ describe('follow-ups against the previous turn', () => {
     expect(resolve('170 60', 'None', [e('height', 170), e('weight', 60)], ['size'], body)).toEqual({ intents: ['size'], via: 'pending' });
     const order: Pending = { intent: 'damage', slot: 'orderId' };
     expect(resolve('2024061812345678', 'None', [e('orderId', '2024061812345678')], ['damage'], order).intents).toEqual(['damage']);
+    // Words around the number do not make it a new question, however the model classified them.
+    const said = '订单号是3618492735516274810';
+    const id = { kind: 'orderId' as const, value: '3618492735516274810', text: '3618492735516274810', start: 4, end: 23 };
+    expect(resolve(said, 'tracking', [id], ['damage'], order)).toEqual({ intents: ['damage'], via: 'pending' });
     // A new question that happens to carry an order number is not an answer to the old one.
     expect(resolve('订单2024061812345678 可以开发票吗 电子的还是纸质的', 'invoice', [e('orderId', '2024061812345678')], ['damage'], order).intents)
       .toEqual(['invoice']);
