@@ -1,5 +1,7 @@
 /** Staff accounts (reps, trainers, operations) with bcrypt-hashed passwords, kept in a lowdb file under data/. */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import bcrypt from 'bcryptjs';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -27,6 +29,7 @@ const USER = /^[a-z0-9_.-]{2,32}$/;
 
 /** A lowdb-backed account store (written atomically by lowdb's TextFile adapter). */
 export function createAccountFile(file: string): AccountStore {
+  mkdirSync(dirname(file), { recursive: true });
   const db = new Low<{ accounts: Account[] }>(new JSONFile(file), { accounts: [] });
   let loaded: Promise<void> | undefined;
   const ready = (): Promise<void> => (loaded ??= db.read());
