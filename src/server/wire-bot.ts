@@ -6,7 +6,7 @@ import { createBot, type TurnObserver } from '../bot/engine.js';
 import { openHandoff, shopWithHandoffRules, type HandoffFeature } from '../bot/handoff/index.js';
 import { loadTagRules, type TagRule } from '../bot/extract/lexicon/tagRules.js';
 import { loadShop } from '../bot/shop/load.js';
-import { createLowdbStore } from '../bot/store/lowdb.js';
+import { createJsonlStore } from '../bot/store/jsonl.js';
 import type { Bot } from '../bot/types.js';
 import type { ModelRegistry } from '../intents/registry/index.js';
 import type { SwappableNlu } from '../intents/swappable.js';
@@ -41,7 +41,7 @@ export interface WiredBot {
   close(): Promise<void>;
 }
 
-/** Opens the current model from the registry (trained and registered on first start) and builds the bot on lowdb storage. */
+/** Opens the current model from the registry (trained and registered on first start) and builds the bot on append-only chat files. */
 export async function wireBot(files: BotFiles): Promise<WiredBot> {
   const { nlu, registry, stale } = await openTrainedNlu({
     trainingDir: files.trainingDir,
@@ -52,7 +52,7 @@ export async function wireBot(files: BotFiles): Promise<WiredBot> {
   const rulesFile = join(files.dataDir, 'tag-rules.json');
   const rules = existsSync(rulesFile) ? loadTagRules(rulesFile) : [];
   const runtimeDir = files.runtimeDir ?? join(files.dataDir, 'runtime');
-  const store = createLowdbStore({ dir: runtimeDir });
+  const store = createJsonlStore({ dir: runtimeDir });
   const handoff = await openHandoff({ runtimeDir, shop, chats: store });
   // In the caller's list, so features that add observers after wiring are still seen; the handoff one goes first.
   const observers = files.observers ?? [];

@@ -20,8 +20,8 @@ export function makeRecord({ store }: { store: ChatStore }): Stage {
       state.lastIntents = turn.intents.filter((i) => i !== 'None');
     }
     state.turns += 1;
-    await store.append(turn.sessionId, lines);
-    await store.saveState(turn.sessionId, state);
+    // Asked together, so a store that coalesces writes (the JSONL one) stores the turn as one record.
+    await Promise.all([store.append(turn.sessionId, lines), store.saveState(turn.sessionId, state)]);
     return turn;
   };
 }

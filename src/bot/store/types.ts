@@ -1,4 +1,4 @@
-/** Where chats live: a tiny interface with an in-memory adapter (tests) and a lowdb one (real use). */
+/** Where chats live: a tiny interface with an in-memory adapter (tests), a JSONL one (the server) and the older lowdb one. */
 import type { ChatLine } from '../types.js';
 import type { SessionState } from '../session/state.js';
 
@@ -19,7 +19,7 @@ export interface ChatStore {
   saveState(id: string, state: SessionState): Promise<void>;
   /** Appends lines to the chat; once the promise resolves they survive a crash. */
   append(id: string, lines: ChatLine[]): Promise<void>;
-  /** The chat's lines, oldest first; with `last`, only that many of the newest (reads only the pages it needs). */
+  /** The chat's lines, oldest first; with `last`, only that many of the newest (cheap: a turn's look-back). */
   history(id: string, opts?: { last?: number }): Promise<ChatLine[]>;
   /** Waits for pending writes. */
   close(): Promise<void>;
