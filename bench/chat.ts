@@ -21,6 +21,8 @@ const FLOOD_ROUNDS = 40;
 const PHASE_LIMIT_MS = 90_000;
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(ROOT, process.env.DATA_DIR ?? 'data');
+/** Extra node flags for the chat server only, e.g. BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 
 /** Questions as buyers type them: simplified, traditional, English, slang, numbers, several asks at once. */
 const QUESTIONS = [
@@ -39,8 +41,8 @@ function rssMb(pid: number): number {
 }
 
 /** Runs a TS entry in its own node process (no tsx wrapper process, so the pid's RSS is the server's). */
-async function startChild(script: string, env: Record<string, string>): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+async function startChild(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((ok, fail) => {
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
   // The bench lifts the per-buyer rate limit: its buyers ask far faster than people do, on purpose.
   const server = await startChild('src/server/main.ts', {
     PORT: '0', DATA_DIR: dataDir, CHAT_RATE_PER_SEC: '1000000', CHAT_RATE_BURST: '1000000',
-  });
+  }, SERVER_NODE_ARGS);
   const chatFig = await measure(`ws://127.0.0.1:${server.port}/ws/chat`, true, server);
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
