@@ -132,7 +132,7 @@ async function http<T>(port: number, path: string, init: RequestInit = {}): Prom
   return (await res.json()) as T;
 }
 
-interface Job { state: string; version: string | null; totalMs: number | null; error: unknown }
+interface Job { state: string; version: string | null; totalMs: number | null; buildMs: number | null; error: unknown }
 
 async function main(): Promise<void> {
   const dataDir = benchDataDir();
@@ -164,7 +164,8 @@ async function main(): Promise<void> {
   await chatting$;
   const model = (await http<{ models: { version: string; trainMs: number; corpusSize: number; accuracy: number }[] }>(server.port, '/api/trainer/models', { headers: auth })).models[0]!;
 
-  const rows = { before: window(t0, t1), during: window(t1, t2), after: window(t2, t3) };
+  // The switch itself (the new model is built on the chat thread) lands in the last poll interval before t2.
+  const rows = { before: window(t0, t1), during: window(t1, t2), 'training': window(t1, t2 - 1000), after: window(t2, t3) };
   const dropped = buyers.filter((b) => b.dropped).length;
   const errors = buyers.reduce((n, b) => n + b.errors, 0);
   await Promise.all(buyers.map((b) => new Promise((ok) => { if (b.dropped) ok(null); else { b.ws.once('close', ok); b.ws.close(); } })));
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
   console.log(`\n${BUYERS} buyers chatting on loopback (pause 0-${2 * PACE_MS} ms between answers), ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}, node ${process.version}`);
   console.log(`retrain: ${job.state}, ${before.version} → ${model.version}; ${model.corpusSize} examples`);
   console.log(`retrain time: ${((t2 - t1) / 1000).toFixed(1)} s wall (job ${((job.totalMs ?? NaN) / 1000).toFixed(1)} s, of which training ${(model.trainMs / 1000).toFixed(1)} s in the worker); held-out accuracy ${(model.accuracy * 100).toFixed(1)}%`);
+  console.log(`chat thread blocked ${job.buildMs} ms building the new model at the switch ('training' = during, without its last second)`);
   console.log(`${''.padEnd(10)}${'answers'.padStart(9)}${'msg/s'.padStart(8)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'max'.padStart(11)}`);
   for (const [name, w] of Object.entries(rows)) {
     console.log(`${name.padEnd(10)}${String(w.n).padStart(9)}${w.rate.toFixed(0).padStart(8)}${ms(w.p50).padStart(11)}${ms(w.p99).padStart(11)}${ms(w.max).padStart(11)}`);

@@ -18,6 +18,8 @@ export interface TrainOutcome {
   evaluation: Evaluation;
   /** The current model scored on the same tests (null when there was none). */
   baseline: Evaluation | null;
+  /** Time the chat thread spent turning the worker's arrays into a runnable model (the one blocking step). */
+  buildMs: number;
 }
 
 /** Trains and loads models off the main thread. */
@@ -80,7 +82,9 @@ export function createTrainRunner(opts: { unref?: boolean } = {}): TrainRunner {
     async train({ trainingDir, baselineJson, taken, now }) {
       const r = await run({ kind: 'train', trainingDir, taken, now: now.toISOString(), ...(baselineJson ? { baselineJson } : {}) }, unref);
       if (r.kind !== 'train') throw new TrainError('worker_failed', 'unexpected worker answer');
-      return { model: fromTransfer(r.net), json: r.json, evaluation: r.evaluation, baseline: r.baseline };
+      const started = performance.now();
+      const model = fromTransfer(r.net);
+      return { model, json: r.json, evaluation: r.evaluation, baseline: r.baseline, buildMs: Math.round(performance.now() - started) };
     },
     async load(json) {
       const r = await run({ kind: 'load', json }, unref);

@@ -20,6 +20,8 @@ export interface RetrainJob {
   version: string | null;
   /** Wall time of the whole run (worker start, training, scoring, registering). */
   totalMs: number | null;
+  /** Time the chat thread was blocked building the new model from the worker's arrays. */
+  buildMs: number | null;
   gate: GateReport | null;
   error: { code: string; message: string } | null;
 }
@@ -86,7 +88,7 @@ export function createRetrainer(deps: RetrainDeps): Retrainer {
         held.set(version, out.model);
         for (const old of [...held.keys()].slice(0, -HELD_IN_MEMORY)) held.delete(old);
       }
-      Object.assign(job, { state: report.pass ? 'switched' : 'held', version, gate: report });
+      Object.assign(job, { state: report.pass ? 'switched' : 'held', version, gate: report, buildMs: out.buildMs });
     } catch (err) {
       const e = err as { code?: unknown; message?: string };
       job.state = 'failed';
@@ -106,7 +108,7 @@ export function createRetrainer(deps: RetrainDeps): Retrainer {
       if (running) return running;
       const job: RetrainJob = {
         id: nextId++, source, state: 'training', startedAt: new Date(clock()).toISOString(), finishedAt: null,
-        version: null, totalMs: null, gate: null, error: null,
+        version: null, totalMs: null, buildMs: null, gate: null, error: null,
       };
       last = job;
       running = run(job).finally(() => { running = null; });
