@@ -7,8 +7,8 @@ import type { SessionState } from '../session/state.js';
 import type { ChatLine } from '../types.js';
 import type { SessionRecord } from './types.js';
 
-/** A change to a chat: lines added, state replaced, or both. */
-export interface ChatChange { lines?: ChatLine[]; state?: SessionState }
+/** A change to a chat: lines added, state replaced (as its JSON text), or both. */
+export interface ChatChange { lines?: ChatLine[]; stateJson?: string }
 
 /** What a chat file holds once replayed. */
 export interface ReplayedChat {
@@ -24,12 +24,16 @@ export function openRecord(record: SessionRecord): string {
 /** One line for changes made together; later states replace earlier ones, lines keep their order. */
 export function changeRecord(changes: readonly ChatChange[]): string {
   const lines: ChatLine[] = [];
-  let state: SessionState | undefined;
+  let stateJson: string | undefined;
   for (const c of changes) {
     if (c.lines) for (const l of c.lines) lines.push(l);
-    if (c.state) state = c.state;
+    if (c.stateJson !== undefined) stateJson = c.stateJson;
   }
-  return `${JSON.stringify({ ...(lines.length > 0 ? { lines } : {}), ...(state ? { state } : {}) })}\n`;
+  const parts = [
+    ...(lines.length > 0 ? [`"lines":${JSON.stringify(lines)}`] : []),
+    ...(stateJson !== undefined ? [`"state":${stateJson}`] : []),
+  ];
+  return `{${parts.join(',')}}\n`;
 }
 
 /**

@@ -11,6 +11,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isSessionId, newSessionId } from '../session/ids.js';
+import type { SessionState } from '../session/state.js';
 import type { ChatLine } from '../types.js';
 import { createAppendLog, type AppendLog } from './append-log.js';
 import { changeRecord, openRecord, replayChat, type ChatChange } from './chat-file.js';
@@ -25,9 +26,16 @@ export interface JsonlStoreOptions {
   tailLines?: number;
 }
 
-/** A chat in memory: its record, its newest lines, how many lines it has in all, and its file. */
+/** Who a chat is; its state is kept apart, as JSON text. */
+type ChatHead = Omit<SessionRecord, 'state'>;
+
+/**
+ * A chat in memory: who it is, its state as JSON text (written as is, and parsed into a fresh copy for each
+ * reader: cheaper than structuredClone), its newest lines, how many lines it has in all, and its file.
+ */
 interface LiveChat {
-  record: SessionRecord;
+  head: ChatHead;
+  stateJson: string;
   tail: ChatLine[];
   total: number;
   log: AppendLog;
@@ -36,6 +44,9 @@ interface LiveChat {
   written: Promise<void> | null;
 }
 
+/** A copy no caller can alias: a ChatLine's fields are all primitives (src/bot/types.ts). */
+const copyLine = (l: ChatLine): ChatLine => ({ ...l });
+
 /** Opens (or starts) a chat store under `dir`, e.g. data/runtime. */
 export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: JsonlStoreOptions): ChatStore {
   const live = new Map<string, LiveChat>();
@@ -43,8 +54,9 @@ export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: Jsonl
   const madeDirs = new Set<string>();
   const index = createAppendLog(join(dir, 'index.jsonl'));
   const fileOf = (id: string) => join(dir, 'chats', id.slice(0, 2), `${id}.jsonl`);
-  const newChat = (record: SessionRecord, lines: ChatLine[]): LiveChat => ({
-    record, tail: lines.slice(-tailLines), total: lines.length, log: createAppendLog(fileOf(record.id)), batch: [], written: null,
+  const newChat = ({ state, ...head }: SessionRecord, lines: ChatLine[]): LiveChat => ({
+    head, stateJson: JSON.stringify(state), tail: lines.slice(-tailLines), total: lines.length,
+    log: createAppendLog(fileOf(head.id)), batch: [], written: null,
   });
   let sweeping = false;
 
@@ -124,7 +136,7 @@ export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: Jsonl
       chat.total += c.lines.length;
       if (chat.tail.length > tailLines * 2) chat.tail = chat.tail.slice(-tailLines);
     }
-    if (c.state) chat.record.state = c.state;
+    if (c.stateJson !== undefined) chat.stateJson = c.stateJson;
     chat.batch.push(c);
     // Changes made in the same tick (the record stage's lines and state) share one record and one write.
     return (chat.written ??= writeBatch(id, chat));
@@ -133,7 +145,7 @@ export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: Jsonl
   return {
     async create(init) {
       const id = newSessionId();
-      const record: SessionRecord = { id, ...init, state: structuredClone(init.state) };
+      const record: SessionRecord = { id, ...init };
       const sub = join(dir, 'chats', id.slice(0, 2));
       if (!madeDirs.has(sub)) {
         await mkdir(sub, { recursive: true });
@@ -143,20 +155,20 @@ export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: Jsonl
       await chat.log.append(openRecord(record));
       touch(id, chat);
       await index.append(`${JSON.stringify({ id, buyerId: init.buyerId, createdAt: init.createdAt })}\n`);
-      return structuredClone(record);
+      return { ...chat.head, state: JSON.parse(chat.stateJson) as SessionState };
     },
     async get(id) {
       const chat = await chatOf(id);
-      return chat ? structuredClone(chat.record) : null;
+      return chat ? { ...chat.head, state: JSON.parse(chat.stateJson) as SessionState } : null;
     },
-    saveState: (id, state) => change(id, { state: structuredClone(state) }),
-    append: (id, lines) => change(id, { lines: structuredClone(lines) }),
+    saveState: (id, state) => change(id, { stateJson: JSON.stringify(state) }),
+    append: (id, lines) => change(id, { lines: lines.map(copyLine) }),
     async history(id, opts) {
       const chat = await chatOf(id);
       const want = opts?.last ?? Infinity;
       if (!chat || want <= 0) return [];
       if (want <= chat.tail.length || chat.tail.length === chat.total) {
-        return structuredClone(chat.tail.slice(Math.max(0, chat.tail.length - want)));
+        return chat.tail.slice(Math.max(0, chat.tail.length - want)).map(copyLine);
       }
       // Older than memory holds: read the file, once this chat's queued changes are in it.
       await chat.written?.catch(() => undefined);
