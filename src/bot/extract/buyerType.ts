@@ -23,6 +23,26 @@ function hurried(text: string): boolean {
   return HURRY.all(text).some((hit) => !isNegated(text, hit));
 }
 
+/**
+ * Whether an earlier buyer line (as typed) shows hurry. Each turn looks back over the same lines again, and
+ * simplifying them through OpenCC was most of a turn's extract time, so answers are remembered per text.
+ */
+const earlierHurry = new Map<string, boolean>();
+/** Bounds the memory: at most 10,000 texts of at most 200 characters (longer ones are rare and not kept). */
+const EARLIER_HURRY_MAX = 10_000;
+const EARLIER_HURRY_TEXT = 200;
+function hurriedBefore(text: string): boolean {
+  let found = earlierHurry.get(text);
+  if (found === undefined) {
+    // History lines are stored as the buyer typed them; a cheap simplification is enough for these words.
+    found = hurried(toSimplified(text.toLowerCase()));
+    if (text.length > EARLIER_HURRY_TEXT) return found;
+    if (earlierHurry.size >= EARLIER_HURRY_MAX) earlierHurry.clear();
+    earlierHurry.set(text, found);
+  }
+  return found;
+}
+
 /** Builds the buyer description; `label` is one short Chinese line like "回头客 · VIP · 送礼(送女友) · 着急". */
 export function describeBuyer(input: {
   history: ChatLine[]; priorChats: number; memberLevel: string | null; tags: TagHit[]; mood: Mood;
@@ -35,9 +55,7 @@ export function describeBuyer(input: {
   // Recipient tags are the 送… tags other than 送礼 itself, so a trainer's new 送老师 rule works here too.
   const giftFor = gift ? tags.find((t) => t.tag.startsWith('送') && t.tag !== GIFT_TAG)?.tag : undefined;
   const buyingFor: BuyerType['buyingFor'] = gift ? 'gift' : names.has(SELF_TAG) ? 'self' : 'unknown';
-  const inAHurry = hurried(norm.text)
-    // History lines are stored as the buyer typed them; a cheap simplification is enough for these words.
-    || history.some((line) => line.from === 'buyer' && hurried(toSimplified(line.text.toLowerCase())));
+  const inAHurry = hurried(norm.text) || history.some((line) => line.from === 'buyer' && hurriedBefore(line.text));
   const buyer: BuyerType = {
     returning, memberLevel, buyingFor, priceSensitive: names.has(PRICE_TAG), inAHurry,
     angry: mood === 'angry', messages, label: '',
