@@ -1,7 +1,8 @@
 /**
- * Training off the request path: this module runs inside a worker_thread. It trains a model on the corpus, scores
- * it and the current model on the held-out tests, and posts back the model's JSON (for the registry) and its
- * weights as typed arrays, transferred without a copy, so the chat thread only has to wrap them (see train-runner).
+ * Training off the request path: this module runs in a child process at the lowest priority (or a worker_thread).
+ * It trains a model on the corpus, scores it and the current model on the held-out tests, and sends back the model's
+ * JSON (for the registry) and its weights as typed arrays, so the chat thread only has to wrap them (see
+ * train-runner).
  */
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort } from 'node:worker_threads';
@@ -82,6 +83,16 @@ export const transferList = (r: WorkerResult): ArrayBuffer[] =>
 
 /** Lowest scheduling priority: on Linux, priorities are per thread, so this leaves the chat thread untouched. */
 const BACKGROUND_NICE = 19;
+
+/** Set by train-runner when it starts this file as a child process. */
+export const CHILD_ENV = 'KEFU_TRAIN_CHILD';
+
+if (isMainThread && process.send && process.env[CHILD_ENV] === '1') {
+  process.once('message', async function onJob(job: WorkerJob) {
+    const result = await runJob(job);
+    process.send!(result, () => process.disconnect());
+  });
+}
 
 if (!isMainThread && parentPort) {
   const port = parentPort;
