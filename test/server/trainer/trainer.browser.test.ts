@@ -53,7 +53,8 @@ describe('trainer page in Chromium', () => {
     await buyerChat(['今天天气怎么样']);
     await new Promise((r) => setTimeout(r, 100));
     const page = await logIn('tom');
-    await expect.poll(() => page.textContent('#inbox-count')).toBe('3');
+    // The first view builds the grouping's word weights from the corpus, which takes a moment.
+    await expect.poll(() => page.textContent('#inbox-count'), { timeout: 30_000 }).toBe('3');
     await page.click('nav button[data-tab="inbox"]');
     const group = page.locator('.group', { hasText: '实体店' });
     await expect.poll(() => group.count()).toBe(1);
