@@ -69,11 +69,14 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   /** The chat behind an id, or a new one: an unknown, malformed or foreign id never exposes another chat. */
-  async function chatFor(id: string | undefined): Promise<{ record: SessionRecord; resumed: boolean }> {
+  async function chatFor(id: string | undefined, buyer?: string): Promise<{ record: SessionRecord; resumed: boolean }> {
     const found = isSessionId(id) ? await store.get(id) : null;
     if (found) return { record: found, resumed: true };
     const at = clock();
-    const record = await store.create({ buyerId: randomUUID(), createdAt: at, state: newState(shop.featured) });
+    // Buyer ids have the session ids' shape, so a remembered one is checked the same way before it is used.
+    const buyerId = isSessionId(buyer) ? buyer : randomUUID();
+    const state = { ...newState(shop.featured), priorChats: await store.countChats(buyerId) };
+    const record = await store.create({ buyerId, createdAt: at, state });
     return { record, resumed: false };
   }
 
@@ -88,12 +91,13 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   return {
-    async open(sessionId) {
-      const { record, resumed } = await chatFor(sessionId);
+    async open(sessionId, buyerId) {
+      const { record, resumed } = await chatFor(sessionId, buyerId);
       const reply = welcome(record, resumed);
-      if (resumed) return { sessionId: record.id, resumed, history: await store.history(record.id), welcome: reply };
+      const opened = { sessionId: record.id, buyerId: record.buyerId, resumed, welcome: reply };
+      if (resumed) return { ...opened, history: await store.history(record.id) };
       await store.append(record.id, [{ from: 'bot', text: reply.text, at: clock(), intent: 'greeting' }]);
-      return { sessionId: record.id, resumed, history: [], welcome: reply };
+      return { ...opened, history: [] };
     },
 
     async handle(sessionId, text) {

@@ -89,6 +89,8 @@ export interface Turn {
 /** A chat as opened on connect: new, or resumed with its history. */
 export interface OpenedChat {
   sessionId: string;
+  /** The buyer's own pseudonymous id: the widget keeps it and sends it back, so later chats know a returning buyer. */
+  buyerId: string;
   resumed: boolean;
   history: ChatLine[];
   welcome: BotReply;
@@ -96,8 +98,12 @@ export interface OpenedChat {
 
 /** The conversation engine the server talks to. Built by createBot() in src/bot/engine.ts. */
 export interface Bot {
-  /** Opens a chat. An unknown, malformed or foreign id starts a new chat instead of exposing one. */
-  open(sessionId: string | undefined): Promise<OpenedChat>;
+  /**
+   * Opens a chat. An unknown, malformed or foreign id starts a new chat instead of exposing one. A new chat takes the
+   * buyer id the widget remembered (when well-formed), so the store can tell a returning buyer; a buyer id never
+   * opens a chat by itself.
+   */
+  open(sessionId: string | undefined, buyerId?: string): Promise<OpenedChat>;
   /** Runs one buyer message through the pipeline and returns the finished turn (replies, decision, tags …). */
   handle(sessionId: string, text: string): Promise<Turn>;
 }

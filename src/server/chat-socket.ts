@@ -24,9 +24,9 @@ export type LiveFeed = (sessionId: string, push: (frame: ServerFrame) => void) =
 /** Session ids we pass to the bot at all; anything else is treated as no id (a new chat). */
 const SESSION_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
-/** Reads `?session=` from the upgrade request; a malformed value counts as absent. */
-export function sessionFromUrl(url: string | undefined): string | undefined {
-  const value = new URL(url ?? '/', 'http://localhost').searchParams.get('session');
+/** Reads `?session=` (or another id parameter, e.g. `buyer`) from the upgrade request; a malformed value counts as absent. */
+export function sessionFromUrl(url: string | undefined, param = 'session'): string | undefined {
+  const value = new URL(url ?? '/', 'http://localhost').searchParams.get(param);
   return value !== null && SESSION_ID.test(value) ? value : undefined;
 }
 
@@ -37,7 +37,7 @@ function send(ws: WebSocket, frame: ServerFrame): void {
 function sendOpened(ws: WebSocket, chat: OpenedChat, at: number): void {
   const { welcome } = chat;
   send(ws, {
-    type: 'welcome', sessionId: chat.sessionId, resumed: chat.resumed,
+    type: 'welcome', sessionId: chat.sessionId, buyerId: chat.buyerId, resumed: chat.resumed,
     text: welcome.text, quickReplies: welcome.quickReplies, at,
   });
   if (chat.resumed) {
@@ -69,7 +69,7 @@ export function handleChatSocket(ws: WebSocket, req: IncomingMessage, deps: Chat
   let sessionId: string | null = null;
   let stopLive: (() => void) | undefined;
   // Every bot call hangs off this chain, so a message that arrives while the chat is still opening waits for it.
-  let chain: Promise<void> = bot.open(sessionFromUrl(req.url)).then(
+  let chain: Promise<void> = bot.open(sessionFromUrl(req.url), sessionFromUrl(req.url, 'buyer')).then(
     function chatOpened(chat) {
       sessionId = chat.sessionId;
       sendOpened(ws, chat, clock());

@@ -22,6 +22,8 @@ export type ClientFrame = MessageFrame;
 export interface WelcomeFrame {
   type: 'welcome';
   sessionId: string;
+  /** The buyer's pseudonymous id; send it back as `?buyer=` on a new chat so the store knows a returning buyer. */
+  buyerId: string;
   /** True when `?session=` named a chat we know and it was resumed; false for a new chat. */
   resumed: boolean;
   text: string;

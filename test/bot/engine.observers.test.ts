@@ -31,3 +31,34 @@ describe('turn observers', () => {
     expect(errors).toHaveLength(2);
   });
 });
+
+describe('returning buyers', () => {
+  it('knows a buyer who comes back with their buyer id, and not one who brings a malformed id', async () => {
+    const store = createMemoryStore();
+    const bot = createBot({ nlu: await testNlu(), store, shop: testShop(), answers: testBook() });
+    const first = await bot.open(undefined);
+    const firstTurn = await bot.handle(first.sessionId, '有黑色吗');
+    expect(firstTurn.buyerType?.returning).toBe(false);
+
+    const again = await bot.open(undefined, first.buyerId);
+    expect(again.buyerId).toBe(first.buyerId);
+    expect(again.sessionId).not.toBe(first.sessionId);
+    const later = await bot.handle(again.sessionId, '有黑色吗');
+    expect(later.buyerType?.returning).toBe(true);
+    expect(later.buyerType?.label).toContain('回头客');
+
+    const forged = await bot.open(undefined, '../../etc/passwd');
+    expect(forged.buyerId).not.toBe('../../etc/passwd');
+    expect((await bot.handle(forged.sessionId, '有黑色吗')).buyerType?.returning).toBe(false);
+  });
+
+  it('never opens a chat from a buyer id alone', async () => {
+    const store = createMemoryStore();
+    const bot = createBot({ nlu: await testNlu(), store, shop: testShop(), answers: testBook() });
+    const first = await bot.open(undefined);
+    await bot.handle(first.sessionId, '我的手机号13812345678');
+    const other = await bot.open(first.buyerId, first.buyerId);
+    expect(other.resumed).toBe(false);
+    expect(other.history).toEqual([]);
+  });
+});

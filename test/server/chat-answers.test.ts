@@ -44,6 +44,20 @@ describe('chat over the socket with the real bot', () => {
     client.ws.close();
   });
 
+  test('a new chat opened with ?buyer= keeps the buyer id, so a returning buyer is known; a malformed one is replaced', async () => {
+    const first = await connect(server.ws);
+    const { buyerId } = await first.next('welcome');
+    expect(buyerId).toMatch(/^[0-9a-f-]{36}$/);
+    first.ws.close();
+    const second = await connect(`${server.ws}?buyer=${buyerId}`);
+    const welcome = await second.next('welcome');
+    expect(welcome).toMatchObject({ buyerId, resumed: false });
+    second.ws.close();
+    const forged = await connect(`${server.ws}?buyer=not-a-buyer`);
+    expect((await forged.next('welcome')).buyerId).not.toBe('not-a-buyer');
+    forged.ws.close();
+  });
+
   test('reconnecting with ?session= resumes the chat and sends its history', async () => {
     const { client, sessionId } = await newChat();
     await ask(client, '什么时候发货');

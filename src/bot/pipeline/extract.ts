@@ -69,7 +69,7 @@ export function makeExtract({ nlu, shop, rules }: { nlu: Nlu; shop: ShopData; ru
     turn.mood = mood;
     turn.tags = tags;
     turn.buyerType = describeBuyer({
-      history: turn.history, priorChats: 0, memberLevel: level ? level.name.zh : null, tags: state.tags, mood,
+      history: turn.history, priorChats: state.priorChats ?? 0, memberLevel: level ? level.name.zh : null, tags: state.tags, mood,
       messages: state.turns + 1, norm,
     });
     turn.painPoint = findPainPoint({ intents: turn.intents, norm, entities, tags: state.tags });

@@ -43,6 +43,8 @@ export interface SessionState {
   tags: TagHit[];
   /** Buyer messages so far. */
   turns: number;
+  /** Chats this buyer had with the store before this one (from the chat store; 0 for a first-time inquirer). */
+  priorChats?: number;
 }
 
 /** State of a fresh chat. */

@@ -47,6 +47,21 @@ interface LiveChat {
 /** A copy no caller can alias: a ChatLine's fields are all primitives (src/bot/types.ts). */
 const copyLine = (l: ChatLine): ChatLine => ({ ...l });
 
+/** Counts chats per buyer in index.jsonl text; a torn last line is skipped. */
+export function countBuyers(indexText: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of indexText.split('\n')) {
+    if (!line) continue;
+    try {
+      const { buyerId } = JSON.parse(line) as { buyerId?: unknown };
+      if (typeof buyerId === 'string') counts.set(buyerId, (counts.get(buyerId) ?? 0) + 1);
+    } catch {
+      // A line cut by a crash mid-write: that chat has no file either.
+    }
+  }
+  return counts;
+}
+
 /** Opens (or starts) a chat store under `dir`, e.g. data/runtime. */
 export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: JsonlStoreOptions): ChatStore {
   const live = new Map<string, LiveChat>();
@@ -59,6 +74,10 @@ export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: Jsonl
     log: createAppendLog(fileOf(head.id)), batch: [], written: null,
   });
   let sweeping = false;
+  /** Chats per buyer, read from index.jsonl on first use and kept up to date by create(). */
+  let perBuyer: Promise<Map<string, number>> | undefined;
+  const buyerCounts = (): Promise<Map<string, number>> =>
+    (perBuyer ??= readFile(join(dir, 'index.jsonl'), 'utf8').catch(() => '').then(countBuyers));
 
   /**
    * Drops the least recently used idle chats past `maxChats`. Run from setImmediate, never inline: a chat just
@@ -155,6 +174,8 @@ export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: Jsonl
       await chat.log.append(openRecord(record));
       touch(id, chat);
       await index.append(`${JSON.stringify({ id, buyerId: init.buyerId, createdAt: init.createdAt })}\n`);
+      const counts = await buyerCounts();
+      counts.set(init.buyerId, (counts.get(init.buyerId) ?? 0) + 1);
       return { ...chat.head, state: JSON.parse(chat.stateJson) as SessionState };
     },
     async get(id) {
@@ -176,6 +197,7 @@ export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: Jsonl
       const lines = replayChat(await readFile(fileOf(id), 'utf8'), id)?.lines ?? [];
       return want >= lines.length ? lines : lines.slice(lines.length - want);
     },
+    countChats: async (buyerId) => (await buyerCounts()).get(buyerId) ?? 0,
     async close() {
       await Promise.all([...live.values()].map((c) => c.written?.catch(() => undefined)));
       await Promise.all([index.close(), ...[...live.values()].map((c) => c.log.close())]);

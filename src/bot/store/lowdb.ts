@@ -5,13 +5,14 @@
  * lowdb's file adapter writes a temp file and renames it over the old one, so a process killed mid-write
  * leaves the previous version intact. index.jsonl is append-only: one line per chat created.
  */
-import { appendFile, mkdir, readdir } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { isSessionId, newSessionId } from '../session/ids.js';
 import type { SessionState } from '../session/state.js';
 import type { ChatLine } from '../types.js';
+import { countBuyers } from './jsonl.js';
 import { UnknownSessionError, type ChatStore, type SessionRecord } from './types.js';
 
 interface Page { lines: ChatLine[] }
@@ -77,6 +78,10 @@ export function createLowdbStore({ dir, pageSize = 100 }: LowdbStoreOptions): Ch
       return structuredClone(record);
     },
     get: (id) => (isSessionId(id) ? serial(id, () => readRecord(id)) : Promise.resolve(null)),
+    async countChats(buyerId) {
+      const text = await readFile(join(dir, 'index.jsonl'), 'utf8').catch(() => '');
+      return countBuyers(text).get(buyerId) ?? 0;
+    },
     saveState(id, state: SessionState) {
       if (!isSessionId(id)) return Promise.reject(new UnknownSessionError(`unknown session ${id}`));
       return serial(id, async () => {

@@ -35,6 +35,11 @@ export function createMemoryStore(): ChatStore {
       if (!found) return [];
       return structuredClone(opts?.last !== undefined ? found.lines.slice(Math.max(0, found.lines.length - opts.last)) : found.lines);
     },
+    async countChats(buyerId) {
+      let n = 0;
+      for (const e of chats.values()) if (e.record.buyerId === buyerId) n += 1;
+      return n;
+    },
     async close() {},
   };
 }

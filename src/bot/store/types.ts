@@ -21,6 +21,8 @@ export interface ChatStore {
   append(id: string, lines: ChatLine[]): Promise<void>;
   /** The chat's lines, oldest first; with `last`, only that many of the newest (cheap: a turn's look-back). */
   history(id: string, opts?: { last?: number }): Promise<ChatLine[]>;
+  /** How many chats this buyer has started so far (a returning buyer has at least one before this one). */
+  countChats(buyerId: string): Promise<number>;
   /** Waits for pending writes. */
   close(): Promise<void>;
 }

@@ -16,6 +16,8 @@
   var title = script.getAttribute('data-title') || '在线客服';
   var subtitle = script.getAttribute('data-subtitle') || '通常秒回 · 24小时在线';
   var storeKey = 'kefu.session@' + base.host;
+  // The buyer's own pseudonymous id outlives a chat, so the store can greet a returning buyer as one.
+  var buyerKey = 'kefu.buyer@' + base.host;
   var openKey = 'kefu.open@' + base.host;
   var MAX_CHARS = 500;
 
@@ -193,6 +195,7 @@
     switch (frame.type) {
       case 'welcome':
         storage(storeKey, frame.sessionId);
+        if (frame.buyerId) storage(buyerKey, frame.buyerId);
         welcomeChips = frame.quickReplies;
         if (!frame.resumed) {
           // A new chat (first visit, or the old one is gone): start the log afresh with the greeting.
@@ -231,7 +234,11 @@
     retryTimer = null;
     if (ws && (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING)) return;
     var sid = storage(storeKey);
-    var sock = new WebSocket(wsUrl + (sid ? '?session=' + encodeURIComponent(sid) : ''));
+    var bid = storage(buyerKey);
+    var query = [];
+    if (sid) query.push('session=' + encodeURIComponent(sid));
+    if (bid) query.push('buyer=' + encodeURIComponent(bid));
+    var sock = new WebSocket(wsUrl + (query.length ? '?' + query.join('&') : ''));
     ws = sock;
     sock.onopen = function () { attempts = 0; setOnline(true); };
     sock.onmessage = function (ev) {

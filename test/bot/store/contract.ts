@@ -17,6 +17,17 @@ export function chatStoreContract(name: string, make: () => Promise<ChatStore>):
       expect(a.id).not.toBe(b.id);
     });
 
+    it('counts the chats each buyer has started', async () => {
+      const store = await make();
+      expect(await store.countChats('b1')).toBe(0);
+      await store.create({ buyerId: 'b1', createdAt: 1, state: newState(null) });
+      await store.create({ buyerId: 'b1', createdAt: 2, state: newState(null) });
+      await store.create({ buyerId: 'b2', createdAt: 3, state: newState(null) });
+      expect(await store.countChats('b1')).toBe(2);
+      expect(await store.countChats('b2')).toBe(1);
+      expect(await store.countChats('b3')).toBe(0);
+    });
+
     it('returns null for unknown, malformed and path-like ids', async () => {
       const store = await make();
       await store.create({ buyerId: 'b1', createdAt: 1, state: newState(null) });

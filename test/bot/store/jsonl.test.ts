@@ -40,6 +40,9 @@ describe('jsonl store on disk', () => {
     await second.append(id, [{ from: 'bot', text: 'after reopen', at: 11 }]);
     expect((await second.history(id)).map((l) => l.text)).toEqual([...Array.from({ length: 10 }, (_, i) => `m${i}`), 'after reopen']);
     expect((await second.history(id, { last: 2 })).map((l) => l.text)).toEqual(['m9', 'after reopen']);
+    expect(await second.countChats('b')).toBe(1);
+    await second.create({ buyerId: 'b', createdAt: 12, state: newState(null) });
+    expect(await second.countChats('b')).toBe(2);
   });
 
   it('writes a turn\'s lines and state made together as one appended record', async () => {

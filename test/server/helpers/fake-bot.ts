@@ -16,12 +16,13 @@ export function createFakeBot(): FakeBot {
 
   return {
     received,
-    async open(sessionId): Promise<OpenedChat> {
+    async open(sessionId, buyer): Promise<OpenedChat> {
+      const buyerId = buyer ?? randomBytes(18).toString('base64url');
       const known = sessionId !== undefined ? chats.get(sessionId) : undefined;
-      if (sessionId !== undefined && known) return { sessionId, resumed: true, history: [...known], welcome };
+      if (sessionId !== undefined && known) return { sessionId, buyerId, resumed: true, history: [...known], welcome };
       const id = randomBytes(18).toString('base64url');
       chats.set(id, []);
-      return { sessionId: id, resumed: false, history: [], welcome };
+      return { sessionId: id, buyerId, resumed: false, history: [], welcome };
     },
     async handle(sessionId, text): Promise<Turn> {
       if (text === 'boom') throw new Error('fake bot failure');
