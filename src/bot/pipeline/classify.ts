@@ -2,6 +2,15 @@
 import type { IntentId, Nlu } from '../../intents/types.js';
 import type { Stage } from './turn.js';
 
+/** After-sale problems: two clauses naming two of them (衣服破了 盒子也烂了) describe one problem, answered once. */
+const PROBLEMS: ReadonlySet<IntentId> = new Set(['damage', 'quality', 'wrong_item']);
+
+/** Keeps one problem intent among the clauses' intents: the whole message's when it is one, else the first. */
+function oneProblem(intents: IntentId[], whole: IntentId): IntentId[] {
+  const keep = PROBLEMS.has(whole) && intents.includes(whole) ? whole : intents.find((i) => PROBLEMS.has(i));
+  return intents.filter((i) => !PROBLEMS.has(i) || i === keep);
+}
+
 /** Builds the classify stage. Follow-ups (那白色呢) are resolved later, once the entities are known. */
 export function makeClassify({ nlu }: { nlu: Nlu }): Stage {
   return function classifyStage(turn) {
@@ -9,7 +18,10 @@ export function makeClassify({ nlu }: { nlu: Nlu }): Stage {
     const whole = nlu.classify(norm);
     turn.classification = whole;
     const clauses = nlu.classifyClauses(norm);
-    const clauseIntents = [...new Set(clauses.map((c) => c.intent))].filter((i): i is IntentId => i !== 'None');
+    const clauseIntents = oneProblem(
+      [...new Set(clauses.map((c) => c.intent))].filter((i): i is IntentId => i !== 'None'),
+      whole.intent,
+    );
     if (clauses.length >= 2 && clauseIntents.length >= 2) {
       turn.intents = clauseIntents;
       turn.via = 'clauses';

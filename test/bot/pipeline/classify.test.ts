@@ -21,6 +21,12 @@ describe('classify stage', () => {
     expect(turn.via).toBe('clauses');
   });
 
+  it('answers two clauses about one after-sale problem once, not as damage and quality both', async () => {
+    const turn = await classify('收到的衣服破了个洞 快递盒也烂了');
+    const problems = turn.intents.filter((i) => ['damage', 'quality', 'wrong_item'].includes(i));
+    expect(problems).toHaveLength(1);
+  });
+
   it('says None for what a store chat is not for', async () => {
     expect((await classify('今天天气怎么样')).intents).toEqual(['None']);
   });
