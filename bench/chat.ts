@@ -1,11 +1,12 @@
 /**
- * Chat transport bench (`npm run bench`). Starts the real server (src/server/main.ts) and a bare ws echo server as
- * child processes on loopback, connects BENCH_BUYERS buyers (default 500) to each, and runs two phases:
+ * Chat transport bench (`npm run bench`). Starts the real server as `npm start` runs it (built by the prestart
+ * script, then dist/server/main.js) and a bare ws echo server as child processes on loopback, connects
+ * BENCH_BUYERS buyers (default 500) to each, and runs two phases:
  *   paced — every buyer asks, waits for the answer, pauses ~PACE ms, asks again (reply latency under steady load);
  *   flood — every buyer asks again the moment its answer arrives (capacity: replies per second).
  * Prints a table with both servers side by side and the chat server's resident memory. Bounded in count and time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,14 +36,21 @@ const QUESTIONS = [
 
 interface Child { proc: ChildProcess; port: number; startRss: number; peakRss: () => number; stop: () => Promise<void> }
 
+/** CPU seconds (user + system) the process has used so far. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m?.[1] ? Number(m[1]) / 1024 : 0;
 }
 
-/** Runs a TS entry in its own node process (no tsx wrapper process, so the pid's RSS is the server's). */
+/** Runs an entry in its own node process (a .ts one through tsx's loader; no wrapper process, so the pid's RSS is the server's). */
 async function startChild(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const proc = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((ok, fail) => {
@@ -125,11 +133,16 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-interface Figures { pacedMedian: number; pacedP99: number; rate: number; floodMedian: number; floodP99: number; replies: number; errors: number; rss: number }
+interface Figures {
+  pacedMedian: number; pacedP99: number; rate: number; floodMedian: number; floodP99: number; replies: number; errors: number; rss: number;
+  /** Server CPU per answer over the measured phases (robust to a busy machine, unlike the latencies). */
+  cpuMsPerAnswer: number;
+}
 
 async function measure(url: string, chat: boolean, child: Child): Promise<Figures> {
   const buyers = await connectBuyers(url, chat);
   await phase(buyers, WARMUP, 0);
+  const cpu0 = cpuSeconds(child.proc.pid!);
   const paced = await phase(buyers, PACED_ROUNDS, PACE_MS);
   const flood = await phase(buyers, FLOOD_ROUNDS, 0);
   const p = paced.latencies.sort((a, b) => a - b);
@@ -138,6 +151,7 @@ async function measure(url: string, chat: boolean, child: Child): Promise<Figure
     pacedMedian: pct(p, 50), pacedP99: pct(p, 99), floodMedian: pct(f, 50), floodP99: pct(f, 99),
     rate: f.length / flood.seconds, replies: p.length + f.length,
     errors: buyers.reduce((n, b) => n + b.errors, 0), rss: child.peakRss(),
+    cpuMsPerAnswer: ((cpuSeconds(child.proc.pid!) - cpu0) * 1000) / (p.length + f.length),
   };
   await Promise.all(buyers.map((b) => new Promise((ok) => { b.ws.once('close', ok); b.ws.close(); })));
   return figures;
@@ -159,8 +173,10 @@ async function main(): Promise<void> {
   await echo.stop();
 
   const dataDir = benchDataDir();
+  const built = spawnSync('npm', ['run', '--silent', 'prestart'], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run prestart (the server build) failed');
   // The bench lifts the per-buyer rate limit: its buyers ask far faster than people do, on purpose.
-  const server = await startChild('src/server/main.ts', {
+  const server = await startChild('dist/server/main.js', {
     PORT: '0', DATA_DIR: dataDir, CHAT_RATE_PER_SEC: '1000000', CHAT_RATE_BURST: '1000000',
   }, SERVER_NODE_ARGS);
   const chatFig = await measure(`ws://127.0.0.1:${server.port}/ws/chat`, true, server);
@@ -178,6 +194,7 @@ async function main(): Promise<void> {
   row('flood: p99', ms(echoFig.floodP99), ms(chatFig.floodP99));
   row('answers measured', String(echoFig.replies), String(chatFig.replies));
   row('error frames', String(echoFig.errors), String(chatFig.errors));
+  row('server CPU per answer', ms(echoFig.cpuMsPerAnswer), ms(chatFig.cpuMsPerAnswer));
   row('server RSS idle, before load', `${echo.startRss.toFixed(0)} MB`, `${server.startRss.toFixed(0)} MB`);
   row('server RSS peak under load', `${echoFig.rss.toFixed(0)} MB`, `${chatFig.rss.toFixed(0)} MB`);
   console.log(`chat/echo throughput: ${((100 * chatFig.rate) / echoFig.rate).toFixed(0)} %`);
