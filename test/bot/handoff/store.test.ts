@@ -68,6 +68,18 @@ describe('lowdb handoff store on disk', () => {
     expect(readdirSync(join(dir, 'open')).sort()).toEqual([`${ID(1)}.json`, `${ID(2)}.json`]);
   });
 
+  it('stores the newest of a burst of updates, and every put of the burst resolves once it is on disk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handoffs-'));
+    const store = createLowdbHandoffStore({ dir });
+    const puts = Array.from({ length: 30 }, (_, i) => store.put({ ...record(1, 'queued'), buyerMessages: i }));
+    await Promise.all(puts);
+    const reopened = createLowdbHandoffStore({ dir });
+    expect((await reopened.get(ID(1)))?.buyerMessages).toBe(29);
+    await store.put({ ...record(1, 'closed'), buyerMessages: 30 });
+    expect(await createLowdbHandoffStore({ dir }).open()).toEqual([]);
+    expect((await createLowdbHandoffStore({ dir }).get(ID(1)))?.buyerMessages).toBe(30);
+  });
+
   it('refuses to write a record whose id could be a path', async () => {
     const store = createLowdbHandoffStore({ dir: mkdtempSync(join(tmpdir(), 'handoffs-')) });
     await expect(store.put({ ...record(1, 'queued'), id: '../escape' })).rejects.toThrow(/malformed/);

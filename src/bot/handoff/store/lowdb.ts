@@ -18,6 +18,8 @@ export function createLowdbHandoffStore({ dir }: { dir: string }): HandoffStore 
   const closedDir = join(dir, 'closed');
   const fileOf = (folder: string, id: string) => join(folder, `${id}.json`);
   const ready = Promise.all([mkdir(openDir, { recursive: true }), mkdir(closedDir, { recursive: true })]);
+  /** Per handoff, the newest record not yet written and the queued write that will write it. */
+  const waiting = new Map<string, { record: HandoffRecord; written: Promise<void> }>();
 
   /** One write per handoff at a time: lowdb's writer must not race itself on the same file. */
   function serial<T>(id: string, job: () => Promise<T>): Promise<T> {
@@ -51,15 +53,27 @@ export function createLowdbHandoffStore({ dir }: { dir: string }): HandoffStore 
       await ready;
       return serial(id, async () => (await read(fileOf(openDir, id))) ?? (await read(fileOf(closedDir, id))));
     },
-    async put(record) {
-      if (!isSessionId(record.id)) throw new Error(`malformed handoff id ${record.id}`);
+    async put(next) {
+      if (!isSessionId(next.id)) throw new Error(`malformed handoff id ${next.id}`);
       await ready;
-      await serial(record.id, async () => {
+      // A waiting buyer's every message updates the record: puts made while a write is queued join it, and that
+      // write takes the newest record, so a burst costs one rewrite, not one per message.
+      const queued = waiting.get(next.id);
+      if (queued) {
+        queued.record = next;
+        return queued.written;
+      }
+      const slot = { record: next, written: Promise.resolve() };
+      waiting.set(next.id, slot);
+      slot.written = serial(next.id, async () => {
+        if (waiting.get(next.id) === slot) waiting.delete(next.id);
+        const { record } = slot;
         if (record.status !== 'closed') return write(fileOf(openDir, record.id), record);
         // Closed: written to closed/ first, so a crash between the two steps leaves it open, never lost.
         await write(fileOf(closedDir, record.id), record);
         await rm(fileOf(openDir, record.id), { force: true });
       });
+      return slot.written;
     },
     async close() {
       await Promise.all([...queues.values()]);
