@@ -7,7 +7,7 @@
  * Prints a table with both servers side by side and the chat server's resident memory. Bounded in count and time.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -157,14 +157,36 @@ async function measure(url: string, chat: boolean, child: Child): Promise<Figure
   return figures;
 }
 
-/** A throwaway data dir: everything in data/ is linked in except runtime/, so chats go to a fresh temp runtime/. */
+/**
+ * A throwaway data dir: everything in data/ is linked in except runtime/, so chats go to a fresh temp runtime/.
+ * models/ is linked only while it has no registered model (the first start trains one and keeps it); after that the
+ * current model is copied in, so the retrain a server starts when training/ was edited lands in the temp dir, not
+ * in data/models/registry.
+ */
 function benchDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-bench-'));
   mkdirSync(join(DATA, 'models'), { recursive: true });
   for (const name of readdirSync(DATA)) {
-    if (name !== 'runtime') symlinkSync(join(DATA, name), join(dir, name));
+    if (name === 'runtime') continue;
+    if (name === 'models' && copyCurrentModel(join(DATA, name), join(dir, name))) continue;
+    symlinkSync(join(DATA, name), join(dir, name));
   }
   return dir;
+}
+
+/** Copies the registry's index and the current model's files; false when there is no current model. */
+function copyCurrentModel(from: string, to: string): boolean {
+  const indexFile = join(from, 'registry', 'index.json');
+  if (!existsSync(indexFile)) return false;
+  const current = (JSON.parse(readFileSync(indexFile, 'utf8')) as { current?: string | null }).current;
+  if (!current) return false;
+  mkdirSync(join(to, 'registry', 'versions'), { recursive: true });
+  copyFileSync(indexFile, join(to, 'registry', 'index.json'));
+  for (const kind of ['model', 'eval', 'gate']) {
+    const file = join(from, 'registry', 'versions', `${current}.${kind}.json`);
+    if (existsSync(file)) copyFileSync(file, join(to, 'registry', 'versions', `${current}.${kind}.json`));
+  }
+  return true;
 }
 
 async function main(): Promise<void> {
