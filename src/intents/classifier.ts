@@ -62,17 +62,33 @@ function wrap(net: NeuralNetworkType, vocab: Set<string>): IntentNet {
   };
 }
 
+/** A copy of the list in a fixed pseudo-random order (same seed, same order). */
+function shuffled<T>(items: T[], seed = 7): T[] {
+  const out = [...items];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const j = Math.floor((state / 2147483648) * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
 /** Trains node-nlp's neural network on feature samples. */
 export function trainNet(samples: FeatureSample[], settings: TrainSettings = DEFAULT_TRAIN_SETTINGS): IntentNet {
   const net = new NeuralNetwork({
     iterations: settings.iterations,
     learningRate: settings.learningRate,
     errorThresh: settings.errorThresh,
+    // node-nlp stops when two epochs' errors happen to be within 1e-6; that cut runs short at random (15-57 of 60).
+    deltaErrorThresh: 0,
     log: false,
   });
   const vocab = new Set<string>();
   for (const s of samples) for (const k in s.features) vocab.add(k);
-  net.train(samples.map((s) => ({ input: s.features, output: { [s.intent]: 1 } })));
+  // node-nlp trains in corpus order every epoch; files come intent by intent, so without a shuffle each epoch ends
+  // on thousands of in-scope examples that wear the None class down. A fixed seed keeps training repeatable.
+  net.train(shuffled(samples).map((s) => ({ input: s.features, output: { [s.intent]: 1 } })));
   return wrap(net, vocab);
 }
 
