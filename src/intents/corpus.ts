@@ -85,9 +85,16 @@ export function loadCorpus(dir: string): Corpus {
   return { intents, hash: corpusHash(intents) };
 }
 
-/** Hash of what training reads (ids and examples), so a model can be matched to its corpus. */
+/**
+ * Version of how a corpus becomes a model (features, trainer settings). It is part of the corpus hash, so a cached
+ * or registered model built by older code is never taken for the current one: bump it when either changes.
+ */
+export const TRAINING_CODE_VERSION = 2;
+
+/** Hash of what training reads (ids and examples) and of how it trains, so a model can be matched to its corpus. */
 export function corpusHash(intents: IntentFile[]): string {
   const h = createHash('sha256');
+  h.update(`training-code-${TRAINING_CODE_VERSION}`);
   for (const f of intents) h.update(JSON.stringify([f.intent, f.examples]));
   return h.digest('hex').slice(0, 16);
 }
