@@ -1,6 +1,6 @@
 /**
  * Chat transport bench (`npm run bench`). Starts the real server as `npm start` runs it (built by the prestart
- * script, then dist/server/main.js) and a bare ws echo server as child processes on loopback, connects
+ * script, then the start script's node flags and entry) and a bare ws echo server as child processes on loopback, connects
  * BENCH_BUYERS buyers (default 500) to each, and runs two phases:
  *   paced — every buyer asks, waits for the answer, pauses ~PACE ms, asks again (reply latency under steady load);
  *   flood — every buyer asks again the moment its answer arrives (capacity: replies per second).
@@ -197,10 +197,13 @@ async function main(): Promise<void> {
   const dataDir = benchDataDir();
   const built = spawnSync('npm', ['run', '--silent', 'prestart'], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('npm run prestart (the server build) failed');
+  // The start script's own node flags and entry, run directly (not through npm), so the pid's RSS is the server's.
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
+  if (start[0] !== 'node') throw new Error(`npm start is "${start.join(' ')}"; the bench expects "node [flags] <entry>"`);
   // The bench lifts the per-buyer rate limit: its buyers ask far faster than people do, on purpose.
-  const server = await startChild('dist/server/main.js', {
+  const server = await startChild(start.at(-1)!, {
     PORT: '0', DATA_DIR: dataDir, CHAT_RATE_PER_SEC: '1000000', CHAT_RATE_BURST: '1000000',
-  }, SERVER_NODE_ARGS);
+  }, [...SERVER_NODE_ARGS, ...start.slice(1, -1)]);
   const chatFig = await measure(`ws://127.0.0.1:${server.port}/ws/chat`, true, server);
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
