@@ -142,9 +142,22 @@ export function configConverter(name: string): (s: string) => string {
   const normalise = config.normalizationChain ? flatConverter(...config.normalizationChain) : (s: string) => s;
   const cutter = config.segmentation ? new FlatDict(config.segmentation) : null;
   const chain = config.conversionChain.map((g) => new FlatDict(g));
+  // Replies are mostly the same few hundred texts, ~100 µs each to convert: remember the recent ones.
+  const recent = new Map<string, string>();
   return function convert(s) {
+    const known = recent.get(s);
+    if (known !== undefined) return known;
     const text = normalise(s);
     const parts = cutter ? cutter.segment(text) : [text];
-    return parts.map((p) => chain.reduce((t, d) => d.convert(t), p)).join('');
+    const out = parts.map((p) => chain.reduce((t, d) => d.convert(t), p)).join('');
+    if (s.length <= CACHED_TEXT) {
+      if (recent.size >= CACHED_TEXTS) recent.clear();
+      recent.set(s, out);
+    }
+    return out;
   };
 }
+
+/** Bounds of a config converter's memory of recent texts: ≤ 2,000 texts of ≤ 600 characters (~5 MB at most). */
+const CACHED_TEXTS = 2_000;
+const CACHED_TEXT = 600;
