@@ -1,8 +1,8 @@
 /** Shared test fixtures: the real language model trained from training/, the example store, its answers. */
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrTrainNlu } from '../../src/intents/index.js';
+import { TEST_MODEL_CACHE } from '../global-setup.js';
 import type { Nlu } from '../../src/intents/types.js';
 import { loadAnswers, type AnswerBook } from '../../src/bot/answers/book.js';
 import { createBot } from '../../src/bot/engine.js';
@@ -24,7 +24,7 @@ export const EVENING = Date.UTC(2025, 5, 18, 12, 0);
 let nlu: Promise<Nlu> | undefined;
 /** The real Nlu, trained once from training/ and cached under the OS temp dir for every test file. */
 export function testNlu(): Promise<Nlu> {
-  nlu ??= loadOrTrainNlu({ trainingDir: TRAINING_DIR, cacheDir: join(tmpdir(), 'kefu-bot-test-nlu') });
+  nlu ??= loadOrTrainNlu({ trainingDir: TRAINING_DIR, cacheDir: TEST_MODEL_CACHE });
   return nlu;
 }
 
