@@ -173,8 +173,9 @@ export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: Jsonl
       const chat = newChat(record, []);
       await chat.log.append(openRecord(record));
       touch(id, chat);
-      await index.append(`${JSON.stringify({ id, buyerId: init.buyerId, createdAt: init.createdAt })}\n`);
+      // Counted from the index before this chat's line is in it, so the line is not counted twice.
       const counts = await buyerCounts();
+      await index.append(`${JSON.stringify({ id, buyerId: init.buyerId, createdAt: init.createdAt })}\n`);
       counts.set(init.buyerId, (counts.get(init.buyerId) ?? 0) + 1);
       return { ...chat.head, state: JSON.parse(chat.stateJson) as SessionState };
     },

@@ -28,6 +28,12 @@ export function chatStoreContract(name: string, make: () => Promise<ChatStore>):
       expect(await store.countChats('b3')).toBe(0);
     });
 
+    it('counts a chat once when it is created before any count was asked for', async () => {
+      const store = await make();
+      await store.create({ buyerId: 'b1', createdAt: 1, state: newState(null) });
+      expect(await store.countChats('b1')).toBe(1);
+    });
+
     it('returns null for unknown, malformed and path-like ids', async () => {
       const store = await make();
       await store.create({ buyerId: 'b1', createdAt: 1, state: newState(null) });
