@@ -1,9 +1,13 @@
-/** `npm run eval [-- --file F.jsonl] [--k 5] [--no-baseline] [--curve] [--json OUT]`: prints how well the model understands. */
+/**
+ * `npm run eval [-- --file F.jsonl] [--k 5] [--no-baseline] [--curve] [--json OUT]`: prints how well the model understands.
+ * `npm run eval -- --fit-reject [--k 3] [--threshold 0.8]` refits the learned None rule and prints it for classify.ts.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadCorpus, type Sample } from '../intents/corpus.js';
 import { crossValidate, heldOut, learningCurve, onFile, type SideBySide } from '../intents/eval/run.js';
 import type { Report } from '../intents/eval/metrics.js';
+import { crossValidatedOutputs, fitOn, sweep } from '../intents/eval/reject-fit.js';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +18,8 @@ const { values } = parseArgs({
     json: { type: 'string' },
     errors: { type: 'string', default: '0' },
     training: { type: 'string', default: 'training' },
+    'fit-reject': { type: 'boolean', default: false },
+    threshold: { type: 'string', default: '0.8' },
   },
 });
 
@@ -55,6 +61,7 @@ function printSide(s: SideBySide): void {
 
 async function main(): Promise<void> {
   const corpus = loadCorpus(values.training ?? 'training');
+  if (values['fit-reject']) return fitReject(corpus);
   const withBaseline = !values['no-baseline'];
   const results: SideBySide[] = [];
   if (values.file) {
@@ -73,6 +80,21 @@ async function main(): Promise<void> {
     for (const c of curve) console.log(`  ${pad(pct(c.share), 8)} ${pad(String(c.examples), 7)} examples  accuracy ${pct(c.report.accuracy)}`);
   }
   if (values.json) writeFileSync(values.json, JSON.stringify({ results, curve }, null, 2));
+}
+
+function fitReject(corpus: ReturnType<typeof loadCorpus>): void {
+  const k = values.k === '5' ? 3 : Number(values.k);
+  console.error(`${k}-fold network outputs …`);
+  const observed = crossValidatedOutputs(corpus, k);
+  const rule = fitOn(observed, Number(values.threshold));
+  console.log(`\n## reject rule fitted on ${observed.length} cross-validated outputs (${k}-fold)`);
+  console.log(`  ${pad('threshold', 12)}${pad('in-scope', 12)}${pad('OOS recall', 12)}false rejection`);
+  for (const f of sweep(observed, rule, [0.5, 0.6, 0.7, 0.8, 0.85, 0.9])) {
+    console.log(`  ${pad(String(f.threshold), 12)}${pad(pct(f.inScopeAccuracy), 12)}${pad(pct(f.oosRecall), 12)}${pct(f.falseRejection)}`);
+  }
+  const round = (x: number): number => Math.round(x * 1000) / 1000;
+  console.log('\nDEFAULT_REJECT for src/intents/classify.ts (check the held-out tests and your own file before switching):');
+  console.log(JSON.stringify({ ...rule, weights: rule.weights.map(round), bias: round(rule.bias) }));
 }
 
 main().catch((err: unknown) => {

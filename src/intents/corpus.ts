@@ -89,7 +89,7 @@ export function loadCorpus(dir: string): Corpus {
  * Version of how a corpus becomes a model (features, trainer settings). It is part of the corpus hash, so a cached
  * or registered model built by older code is never taken for the current one: bump it when either changes.
  */
-export const TRAINING_CODE_VERSION = 2;
+export const TRAINING_CODE_VERSION = 3;
 
 /** Hash of what training reads (ids and examples) and of how it trains, so a model can be matched to its corpus. */
 export function corpusHash(intents: IntentFile[]): string {

@@ -5,7 +5,7 @@ import { analyseNormalised } from './analyse.js';
 import { canStandAlone, splitPieces } from './clauses.js';
 import { decideIntent } from './classify.js';
 import { loadCorpus, type Corpus } from './corpus.js';
-import { loadModel, trainModel, type Model, type ModelFile } from './model.js';
+import { loadModel, MODEL_RECIPE, trainModel, type Model, type ModelFile } from './model.js';
 import { normalise } from './normalise.js';
 import type { Classification, Normalised, Nlu } from './types.js';
 
@@ -13,10 +13,10 @@ export type { Model, ModelFile } from './model.js';
 
 /** Wraps a trained model in the Nlu interface the rest of the app uses. */
 export function createNlu(model: Model): Nlu {
-  const { thresholds } = model.file;
+  const { thresholds, reject } = model.file;
   const classifyNorm = (norm: Normalised): Classification => {
     const { features } = analyseNormalised(norm);
-    return decideIntent(model.net.run(features), thresholds, Object.keys(features).length);
+    return decideIntent(model.net.run(features), thresholds, features, reject);
   };
 
   return {
@@ -72,9 +72,9 @@ export function loadOrTrainModel(opts: LoadOptions): { model: Model; corpus: Cor
   const file = join(opts.cacheDir, `model-${corpus.hash}.json`);
   try {
     const json = JSON.parse(readFileSync(file, 'utf8')) as ModelFile;
-    if (json.corpusHash === corpus.hash) return { model: loadModel(json), corpus, trained: false };
+    if (json.corpusHash === corpus.hash && json.recipe === MODEL_RECIPE) return { model: loadModel(json), corpus, trained: false };
   } catch {
-    // No cached model for this corpus (or a damaged one): train below.
+    // No cached model for this corpus (or a damaged one): train below. One made by an older recipe is retrained too.
   }
   opts.log?.(`training a model for corpus ${corpus.hash} …`);
   const model = trainModel(corpus);
