@@ -55,9 +55,12 @@ export const heldOut = (corpus: Corpus, withBaseline: boolean): Promise<SideBySi
 export const onFile = (corpus: Corpus, lines: Sample[], name: string, withBaseline: boolean): Promise<SideBySide> =>
   both(name, trainingSamples(corpus), lines, withBaseline);
 
-/** Held-out accuracy when training on growing shares of each intent's examples. */
-export function learningCurve(corpus: Corpus, shares: number[]): { share: number; examples: number; report: Report }[] {
-  const test = testSamples(corpus);
+/** Accuracy on `test` (default: the held-out tests) when training on growing shares of each intent's examples. */
+export function learningCurve(
+  corpus: Corpus,
+  shares: number[],
+  test: Sample[] = testSamples(corpus),
+): { share: number; examples: number; report: Report }[] {
   return shares.map((share) => {
     const train = corpus.intents.flatMap((f) => {
       const mine = trainingSamples({ intents: [f], hash: corpus.hash });
