@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadCorpus, type Sample } from '../intents/corpus.js';
+import { loadCorpus, unseenLines, type Sample } from '../intents/corpus.js';
 import { crossValidate, heldOut, learningCurve, onFile, type SideBySide } from '../intents/eval/run.js';
 import type { Report } from '../intents/eval/metrics.js';
 import { crossValidatedOutputs, fitOn, sweep } from '../intents/eval/reject-fit.js';
@@ -65,7 +65,14 @@ async function main(): Promise<void> {
   const withBaseline = !values['no-baseline'];
   const results: SideBySide[] = [];
   if (values.file) {
-    results.push(await onFile(corpus, readJsonl(values.file), values.file, withBaseline));
+    const lines = readJsonl(values.file);
+    results.push(await onFile(corpus, lines, values.file, withBaseline));
+    // Lines that are (once normalised) training examples say nothing about new messages: score the rest on their own.
+    const unseen = unseenLines(corpus, lines);
+    if (unseen.length < lines.length) {
+      const name = `${values.file}, only the ${unseen.length} lines that are not training examples (${lines.length - unseen.length} are)`;
+      results.push(await onFile(corpus, unseen, name, withBaseline));
+    }
   } else {
     console.error('cross-validating …');
     results.push(await crossValidate(corpus, Number(values.k), withBaseline));

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { normalise } from './normalise.js';
 
 /** The scripts a corpus file may hold sentences in. */
 export const CORPUS_SCRIPTS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -114,3 +115,15 @@ export const trainingSamples = (c: Corpus): Sample[] => flatten(c.intents, (f) =
 
 /** All held-out test sentences as labelled samples. */
 export const testSamples = (c: Corpus): Sample[] => flatten(c.intents, (f) => f.tests ?? {});
+
+/** A sentence as the model sees it (normalised: traditional = simplified, widths, squeezed repeats; spaces dropped). */
+export function sentenceKey(text: string): string {
+  const n = normalise(text);
+  return n.text.replace(/\s+/g, '') + n.emoji.join('');
+}
+
+/** The lines that are not, once normalised, one of the corpus's training examples. */
+export function unseenLines<T extends { text: string }>(corpus: Corpus, lines: T[]): T[] {
+  const train = new Set(trainingSamples(corpus).map((s) => sentenceKey(s.text)));
+  return lines.filter((l) => !train.has(sentenceKey(l.text)));
+}
