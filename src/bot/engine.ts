@@ -26,8 +26,17 @@ export interface BotDeps {
   /** Reply templates; read from `trainingDir` (default ./training) when not given. */
   answers?: AnswerBook;
   trainingDir?: string;
-  /** Called with every finished turn, after it is recorded (tag log, misunderstood inbox, handoff queue …). */
+  /**
+   * Called with every finished turn before its reply is handed back; they may add to the replies (the handoff
+   * queue says the buyer's place). The turn's lines are in the store (in memory; the write may still be under way).
+   */
   observers?: TurnObserver[];
+  /**
+   * Called with every finished turn after its reply is handed back (misunderstood inbox, marketing tag log): work
+   * the buyer need not wait for. Still in the chat's queue, so in order; the turn's lines may still be on their way
+   * to the disk (the next message of the chat waits for them).
+   */
+  afterReply?: TurnObserver[];
   /** Where an observer's failure is reported; it never fails the buyer's turn. */
   log?: (message: string, err?: unknown) => void;
   /** Asked before the pipeline: replies (maybe none) when someone else answers this chat (a rep holds it); null lets the bot answer. */
@@ -48,8 +57,14 @@ function publicTurn({ state: _state, intents: _intents, via: _via, history: _his
   return turn;
 }
 
+/** The engine's Bot, plus a way to wait until every turn's after-reply work and writes are done (graceful stop). */
+export interface EngineBot extends Bot {
+  /** Resolves once no chat has a turn in progress (replies sent, lines written, observers run). */
+  idle(): Promise<void>;
+}
+
 /** Builds the Bot the server talks to. */
-export function createBot(deps: BotDeps): Bot {
+export function createBot(deps: BotDeps): EngineBot {
   const { nlu, store, shop } = deps;
   const clock = deps.clock ?? Date.now;
   const book = deps.answers ?? loadAnswers(deps.trainingDir ?? 'training');
@@ -90,6 +105,47 @@ export function createBot(deps: BotDeps): Bot {
     return composeReply(ctx, book, script, 0);
   }
 
+  const log = deps.log ?? console.error;
+
+  /** Runs observers in order; a failing one is reported and never fails the turn. */
+  async function notify(observers: TurnObserver[] | undefined, turn: BotTurn): Promise<void> {
+    for (const observe of observers ?? []) {
+      try {
+        await observe(turn);
+      } catch (err) {
+        log(`turn observer failed for chat ${turn.sessionId}`, err);
+      }
+    }
+  }
+
+  /**
+   * One message, inside the chat's queue. The reply is handed back as soon as the turn is decided and its lines
+   * are handed to the store; the write and the after-reply observers finish in the queue, so the chat's next
+   * message still sees this turn complete. Reading the chat here (not before queueing) reads its state once.
+   */
+  async function runTurn(sessionId: string, text: string, reply: (turn: Turn) => void): Promise<void> {
+    const { record } = await chatFor(sessionId);
+    const at = clock();
+    const taken = await deps.intercept?.({ sessionId: record.id, text, at });
+    if (taken) return reply({ sessionId: record.id, buyerId: record.buyerId, raw: text, at, replies: taken });
+    const turn: BotTurn = {
+      sessionId: record.id, buyerId: record.buyerId, raw: text, at, state: record.state,
+      intents: [], via: 'model', history: await store.history(record.id, { last: HISTORY_LOOKBACK }),
+    };
+    const done = await runPipeline(stages, turn);
+    await notify(deps.observers, done);
+    reply(publicTurn(done));
+    // The caller sends the reply in this tick's microtasks; the rest waits for the check phase, after it. All turns
+    // of a tick reach the observers in the same phase, so their own writes (tag log) still share one write.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await notify(deps.afterReply, done);
+    try {
+      await done.written;
+    } catch (err) {
+      log(`chat ${done.sessionId}: a turn's lines could not be written`, err);
+    }
+  }
+
   return {
     async open(sessionId, buyerId) {
       const { record, resumed } = await chatFor(sessionId, buyerId);
@@ -100,28 +156,14 @@ export function createBot(deps: BotDeps): Bot {
       return { ...opened, history: [] };
     },
 
-    async handle(sessionId, text) {
-      const { record } = await chatFor(sessionId);
-      return serial(record.id, async () => {
-        const at = clock();
-        const taken = await deps.intercept?.({ sessionId: record.id, text, at });
-        if (taken) return { sessionId: record.id, buyerId: record.buyerId, raw: text, at, replies: taken };
-        // Re-read inside the queue: the message before this one may have changed the state.
-        const fresh = (await store.get(record.id)) ?? record;
-        const turn: BotTurn = {
-          sessionId: fresh.id, buyerId: fresh.buyerId, raw: text, at, state: fresh.state,
-          intents: [], via: 'model', history: await store.history(fresh.id, { last: HISTORY_LOOKBACK }),
-        };
-        const done = await runPipeline(stages, turn);
-        for (const observe of deps.observers ?? []) {
-          try {
-            await observe(done);
-          } catch (err) {
-            (deps.log ?? console.error)(`turn observer failed for chat ${done.sessionId}`, err);
-          }
-        }
-        return publicTurn(done);
+    handle(sessionId, text) {
+      return new Promise<Turn>((reply, fail) => {
+        void serial(sessionId, () => runTurn(sessionId, text, reply).catch(fail));
       });
+    },
+
+    async idle() {
+      while (queues.size > 0) await Promise.all(queues.values());
     },
   };
 }

@@ -22,7 +22,10 @@ export interface BotFiles {
   /** Model cache (default dataDir/models). */
   modelDir?: string;
   log?: (message: string) => void;
-  /** Told about every finished turn; read at each turn, so features may add theirs after wiring. */
+  /**
+   * Told about every finished turn after its reply went out (they cannot change the reply); read at each turn, so
+   * features may add theirs after wiring.
+   */
   observers?: TurnObserver[];
 }
 
@@ -54,15 +57,18 @@ export async function wireBot(files: BotFiles): Promise<WiredBot> {
   const runtimeDir = files.runtimeDir ?? join(files.dataDir, 'runtime');
   const store = createJsonlStore({ dir: runtimeDir });
   const handoff = await openHandoff({ runtimeDir, shop, chats: store });
-  // In the caller's list, so features that add observers after wiring are still seen; the handoff one goes first.
-  const observers = files.observers ?? [];
-  observers.unshift(handoff.observer);
   // One answer book shared with the trainer feature, which refreshes it in place when answers change.
   const answers = loadAnswers(files.trainingDir);
-  const bot = createBot({ nlu, store, shop, rules, answers, observers, intercept: handoff.intercept });
+  // The handoff observer adds the buyer's place in the queue to the replies, so it runs before they are sent; the
+  // caller's (inbox, tag log) run after. Their list is the caller's own, so features added after wiring are seen.
+  const bot = createBot({
+    nlu, store, shop, rules, answers, observers: [handoff.observer], afterReply: files.observers ?? [], intercept: handoff.intercept,
+  });
   return {
     bot, nlu, registry, answers, rules, stale, handoff,
     async close() {
+      // Turns still under way finish first: their lines are written and their observers run before the files close.
+      await bot.idle();
       await handoff.stop();
       await store.close();
     },

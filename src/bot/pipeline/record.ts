@@ -6,9 +6,13 @@ import type { Stage } from './turn.js';
 /** Longest buyer text stored; the language layer reads no more than this either. */
 export const MAX_STORED_TEXT = 2000;
 
-/** Builds the record stage. */
+/**
+ * Builds the record stage. It hands the turn to the store and does not wait for the disk: the store applies the
+ * change in memory at once (the chat's next turn reads it) and writes it within milliseconds; `turn.written`
+ * settles when it is written, and the engine waits for it after the reply is out.
+ */
 export function makeRecord({ store }: { store: ChatStore }): Stage {
-  return async function recordStage(turn) {
+  return function recordStage(turn) {
     const { state, decision } = turn;
     const main = turn.intents[0] ?? null;
     const lines: ChatLine[] = [
@@ -21,7 +25,10 @@ export function makeRecord({ store }: { store: ChatStore }): Stage {
     }
     state.turns += 1;
     // Asked together, so a store that coalesces writes (the JSONL one) stores the turn as one record.
-    await Promise.all([store.append(turn.sessionId, lines), store.saveState(turn.sessionId, state)]);
+    const written = Promise.all([store.append(turn.sessionId, lines), store.saveState(turn.sessionId, state)]).then(() => undefined);
+    // Marked handled here; whoever awaits turn.written still sees a failure.
+    written.catch(() => undefined);
+    turn.written = written;
     return turn;
   };
 }

@@ -14,6 +14,8 @@ export interface BotTurn extends Turn {
   via: IntentSource;
   /** Earlier lines of this chat (for the buyer description). */
   history: ChatLine[];
+  /** Set by the record stage: settles once the turn's lines and state are written (the reply need not wait for it). */
+  written?: Promise<void>;
 }
 
 /** A pipeline stage: takes the turn, returns it filled a little more. */
