@@ -1,5 +1,6 @@
 /**
- * Retrain bench (`npx tsx bench/retrain.ts`): starts the real server (src/server/main.ts) as a child process on
+ * Retrain bench (`npx tsx bench/retrain.ts`): starts the real server as `npm start` runs it (built by the prestart
+ * script, then the start script's node flags and entry; BENCH_SERVER_ARGS adds node flags, e.g. "--cpu-prof") on
  * loopback, connects BENCH_BUYERS buyers (default 200) who chat at a steady pace (ask, wait for the answer, pause
  * 0-2×PACE ms; default 2000: about 100 messages a second in all, faster than people type), and measures their
  * reply latency in three windows:
@@ -9,8 +10,8 @@
  * Prints the retrain time, p50/p99/max per window, answers, error frames and dropped connections.
  * Target: p99 during the retrain under 20 ms.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, copyFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,6 +23,7 @@ const BEFORE_S = Number(process.env.BENCH_BEFORE_S ?? 15);
 const AFTER_S = Number(process.env.BENCH_AFTER_S ?? 10);
 const RETRAIN_LIMIT_MS = 300_000;
 const ROOT = resolve(import.meta.dirname, '..');
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 
 /** Questions as buyers type them (the same mix as bench/chat.ts). */
 const QUESTIONS = [
@@ -44,8 +46,18 @@ function benchDataDir(): string {
   return dir;
 }
 
+/** CPU seconds (user + system) the process has used so far. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 async function startServer(dataDir: string): Promise<Server> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const built = spawnSync('npm', ['run', '--silent', 'prestart'], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run prestart (the server build) failed');
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
+  if (start[0] !== 'node') throw new Error(`npm start is "${start.join(' ')}"; the bench expects "node [flags] <entry>"`);
+  const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, ...start.slice(1)], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, CHAT_RATE_PER_SEC: '1000000', CHAT_RATE_BURST: '1000000' },
   });
@@ -145,9 +157,12 @@ async function main(): Promise<void> {
   const chatting$ = chat(buyers);
 
   await new Promise((ok) => setTimeout(ok, 3000)); // warm-up, not measured
+  const pid = server.proc.pid!;
   const t0 = performance.now();
+  const c0 = cpuSeconds(pid);
   await new Promise((ok) => setTimeout(ok, BEFORE_S * 1000));
   const t1 = performance.now();
+  const c1 = cpuSeconds(pid);
   const before = (await http<{ models: { version: string; corpusSize: number }[] }>(server.port, '/api/trainer/models', { headers: auth })).models[0]!;
   await http(server.port, '/api/trainer/retrain', { method: 'POST', headers: auth });
   let job: Job;
@@ -158,14 +173,17 @@ async function main(): Promise<void> {
     await new Promise((ok) => setTimeout(ok, 100));
   }
   const t2 = performance.now();
+  const c2 = cpuSeconds(pid);
   await new Promise((ok) => setTimeout(ok, AFTER_S * 1000));
   const t3 = performance.now();
+  const c3 = cpuSeconds(pid);
   chatting = false;
   await chatting$;
   const model = (await http<{ models: { version: string; trainMs: number; corpusSize: number; accuracy: number }[] }>(server.port, '/api/trainer/models', { headers: auth })).models[0]!;
 
   // The switch itself (the new model is built on the chat thread) lands in the last poll interval before t2.
   const rows = { before: window(t0, t1), during: window(t1, t2), 'training': window(t1, t2 - 1000), after: window(t2, t3) };
+  const cpu: Record<string, number> = { before: c1 - c0, during: c2 - c1, after: c3 - c2 };
   const dropped = buyers.filter((b) => b.dropped).length;
   const errors = buyers.reduce((n, b) => n + b.errors, 0);
   await Promise.all(buyers.map((b) => new Promise((ok) => { if (b.dropped) ok(null); else { b.ws.once('close', ok); b.ws.close(); } })));
@@ -173,13 +191,15 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
 
   const ms = (x: number) => `${x.toFixed(2)} ms`;
+  if (process.env.BENCH_MARKS) console.log(JSON.stringify({ marks: [t0, t1, t2, t3].map((t) => performance.timeOrigin + t) }));
   console.log(`\n${BUYERS} buyers chatting on loopback (pause 0-${2 * PACE_MS} ms between answers), ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}, node ${process.version}`);
   console.log(`retrain: ${job.state}, ${before.version} → ${model.version}; ${model.corpusSize} examples`);
   console.log(`retrain time: ${((t2 - t1) / 1000).toFixed(1)} s wall (job ${((job.totalMs ?? NaN) / 1000).toFixed(1)} s, of which training ${(model.trainMs / 1000).toFixed(1)} s in the worker); held-out accuracy ${(model.accuracy * 100).toFixed(1)}%`);
   console.log(`chat thread blocked ${job.buildMs} ms building the new model at the switch ('training' = during, without its last second)`);
-  console.log(`${''.padEnd(10)}${'answers'.padStart(9)}${'msg/s'.padStart(8)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'max'.padStart(11)}`);
+  console.log(`${''.padEnd(10)}${'answers'.padStart(9)}${'msg/s'.padStart(8)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'max'.padStart(11)}${'server CPU/answer'.padStart(19)}`);
   for (const [name, w] of Object.entries(rows)) {
-    console.log(`${name.padEnd(10)}${String(w.n).padStart(9)}${w.rate.toFixed(0).padStart(8)}${ms(w.p50).padStart(11)}${ms(w.p99).padStart(11)}${ms(w.max).padStart(11)}`);
+    const perAnswer = cpu[name] === undefined ? '' : ms((cpu[name] * 1000) / w.n);
+    console.log(`${name.padEnd(10)}${String(w.n).padStart(9)}${w.rate.toFixed(0).padStart(8)}${ms(w.p50).padStart(11)}${ms(w.p99).padStart(11)}${ms(w.max).padStart(11)}${perAnswer.padStart(19)}`);
   }
   console.log(`error frames ${errors}, dropped connections ${dropped}; target p99 during retrain < 20 ms: ${rows.during.p99 < 20 ? 'met' : 'NOT met'}`);
 }

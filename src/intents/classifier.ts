@@ -125,3 +125,120 @@ export function loadNet(json: NetJson, inputNorm = 0): IntentNet {
   net.fromJSON(json.net);
   return wrap(net, new Set(json.vocab), inputNorm);
 }
+
+/**
+ * A saved network in a few flat pieces, cheap to send between processes: deserialising ~25k feature-name strings
+ * and as many weight numbers per intent is what held the chat thread up, one string and typed arrays are copies.
+ */
+export interface NetArrays {
+  settings: unknown;
+  intents: string[];
+  /** The feature names, concatenated; `nameLengths` cuts them apart again (no separator a name could contain). */
+  names: string;
+  nameLengths: Uint32Array;
+  /** One row of features weights per intent. node-nlp keeps weights as float32, so nothing is lost. */
+  weights: Float32Array;
+  /** One bias per intent (a plain double in node-nlp). */
+  biases: Float64Array;
+  /** The vocabulary, or null when it is the feature names themselves (it is for every model trained so far). */
+  vocab: string[] | null;
+}
+
+/** node-nlp's toJSON() layout: each perceptron is its weights followed by its bias. */
+interface RawNet { settings: unknown; features: string[]; intents: string[]; perceptrons: ArrayLike<number>[] }
+
+/** Flattens a saved network into NetArrays (done in the training process, off the chat thread). */
+export function netArrays(json: NetJson): NetArrays {
+  const raw = json.net as RawNet;
+  const n = raw.features.length;
+  const weights = new Float32Array(raw.intents.length * n);
+  const biases = new Float64Array(raw.intents.length);
+  raw.perceptrons.forEach((p, i) => {
+    for (let j = 0; j < n; j += 1) weights[i * n + j] = p[j] as number;
+    biases[i] = p[n] as number;
+  });
+  const same = json.vocab.length === n && json.vocab.every((v, i) => v === raw.features[i]);
+  return {
+    settings: raw.settings, intents: raw.intents, names: raw.features.join(''), nameLengths: Uint32Array.from(raw.features, (f) => f.length),
+    weights, biases, vocab: same ? null : json.vocab,
+  };
+}
+
+interface Lookup { add(key: string): void; items: string[] }
+
+/** The fields node-nlp's own fromJSON fills in; buildNet fills the same ones, a slice at a time. */
+interface NetInternals {
+  lookup: { inputLookup: Lookup; outputLookup: Lookup; numInputs: number; numOutputs: number };
+  perceptrons: { weights: Float32Array; changes: Float32Array; bias: number }[];
+  prepareCorpus(corpus: never[]): unknown;
+  initialize(numInputs: number, intents: string[]): void;
+}
+
+/** How long buildNet kept the thread, in all and at most at once. */
+export interface BuildTimes {
+  busyMs: number;
+  longestMs: number;
+}
+
+/** Yields to the event loop: I/O callbacks (the chats) run before the next slice. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The network loadNet builds, built on the chat thread without blocking it: the feature lookup and the vocabulary
+ * (~25k strings, ~10-30 ms in one go with a GC) are filled `sliceMs` at a time with a turn of the event loop in
+ * between, and the weights are views on the received arrays instead of copies. Same fields, same values, same
+ * answers as loadNet (test/intents/model.test.ts).
+ */
+export async function buildNet(a: NetArrays, inputNorm = 0, opts: { sliceMs?: number; pause?: () => Promise<void> } = {}): Promise<{ net: IntentNet; times: BuildTimes }> {
+  const n = a.nameLengths.length;
+  if (a.weights.length !== a.intents.length * n || a.biases.length !== a.intents.length) throw new Error('network arrays do not fit its features and intents');
+  const sliceMs = opts.sliceMs ?? 2;
+  const pause = opts.pause ?? nextTurn;
+  const times: BuildTimes = { busyMs: 0, longestMs: 0 };
+  let started = performance.now();
+  const endSlice = async (): Promise<void> => {
+    const ms = performance.now() - started;
+    times.busyMs += ms;
+    times.longestMs = Math.max(times.longestMs, ms);
+    await pause();
+    started = performance.now();
+  };
+  const nn = new NeuralNetwork();
+  nn.fromJSON({ settings: a.settings }); // settings only: no features, so no lookup or perceptrons yet
+  const net = nn as unknown as NetInternals;
+  net.prepareCorpus([]); // an empty lookup, filled below
+  const vocab = new Set<string>();
+  const longest = Math.max(n, a.vocab?.length ?? 0);
+  let at = 0;
+  for (let i = 0; i < longest; ) {
+    const stop = performance.now() + sliceMs;
+    do {
+      // At least 256 names a slice, so a busy clock cannot stall the build; the clock is read once per 256.
+      for (const end = Math.min(i + 256, longest); i < end; i += 1) {
+        if (i < n) {
+          const name = a.names.slice(at, (at += a.nameLengths[i] as number));
+          net.lookup.inputLookup.add(name);
+          if (!a.vocab) vocab.add(name);
+        }
+        if (a.vocab && i < a.vocab.length) vocab.add(a.vocab[i] as string);
+      }
+    } while (i < longest && performance.now() < stop);
+    if (i < longest) await endSlice();
+  }
+  for (const intent of a.intents) net.lookup.outputLookup.add(intent);
+  net.lookup.numInputs = net.lookup.inputLookup.items.length;
+  net.lookup.numOutputs = net.lookup.outputLookup.items.length;
+  // Perceptrons of length 0, then their weights pointed at rows of the received array (nothing copied); `changes`
+  // is only used by training, but is there, zeroed, as fromJSON leaves it.
+  net.initialize(0, a.intents);
+  const changes = new Float32Array(a.weights.length);
+  net.perceptrons.forEach((p, i) => {
+    p.weights = a.weights.subarray(i * n, (i + 1) * n);
+    p.changes = changes.subarray(i * n, (i + 1) * n);
+    p.bias = a.biases[i] as number;
+  });
+  const ms = performance.now() - started;
+  times.busyMs += ms;
+  times.longestMs = Math.max(times.longestMs, ms);
+  return { net: wrap(nn, vocab, inputNorm), times };
+}

@@ -1,7 +1,10 @@
 /** A trained model as a value: build it from a corpus, save it, load it. */
 import { createHash } from 'node:crypto';
 import { analyse } from './analyse.js';
-import { DEFAULT_TRAIN_SETTINGS, loadNet, trainNet, type FeatureSample, type IntentNet, type NetJson, type TrainSettings } from './classifier.js';
+import {
+  buildNet, DEFAULT_TRAIN_SETTINGS, loadNet, netArrays, trainNet, type BuildTimes, type FeatureSample, type IntentNet, type NetArrays,
+  type NetJson, type TrainSettings,
+} from './classifier.js';
 import { DEFAULT_REJECT, DEFAULT_THRESHOLDS, type RejectRule, type Thresholds } from './classify.js';
 import { trainingSamples, type Corpus, type Sample } from './corpus.js';
 
@@ -85,8 +88,35 @@ export const trainModel = (corpus: Corpus, opts: Omit<TrainOptions, 'corpusHash'
 
 /** Rebuilds a model from its file. */
 export function loadModel(file: ModelFile): Model {
-  if (file.format !== 1) throw new Error(`model format ${String(file.format)} is not supported`);
+  checkFormat(file);
   return { file, net: loadNet(file.net, file.inputNorm ?? 0) };
+}
+
+function checkFormat(file: Pick<ModelFile, 'format'>): void {
+  if (file.format !== 1) throw new Error(`model format ${String(file.format)} is not supported`);
+}
+
+/** A model file split for sending between processes: everything but the network, and the network as flat arrays. */
+export interface ModelParts {
+  file: Omit<ModelFile, 'net'>;
+  net: NetArrays;
+}
+
+/** Splits a model file into ModelParts (in the training process). */
+export function modelParts(file: ModelFile): ModelParts {
+  const { net, ...rest } = file;
+  return { file: rest, net: netArrays(net) };
+}
+
+/**
+ * The model loadModel would build, built on a busy thread a slice at a time (see buildNet). Its file's `net` is
+ * made from the network only if someone asks: the registry already holds the JSON.
+ */
+export async function buildModel(parts: ModelParts, opts: { sliceMs?: number; pause?: () => Promise<void> } = {}): Promise<{ model: Model; times: BuildTimes }> {
+  checkFormat(parts.file);
+  const { net, times } = await buildNet(parts.net, parts.file.inputNorm ?? 0, opts);
+  const file: ModelFile = { ...parts.file, get net() { return net.toJSON(); } };
+  return { model: { file, net }, times };
 }
 
 /**

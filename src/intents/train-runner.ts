@@ -11,27 +11,41 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { loadModel, type Model } from './model.js';
-import type { Evaluation } from './registry/types.js';
-import { CHILD_ENV, type NetTransfer, type WorkerJob, type WorkerResult } from './train-worker.js';
+import type { GatePolicy, GateReport } from './gate.js';
+import { buildModel, type Model } from './model.js';
+import type { Evaluation, ModelRef } from './registry/types.js';
+import { CHILD_ENV, type WorkerJob, type WorkerResult } from './train-worker.js';
 
 /** A finished training run. */
 export interface TrainOutcome {
   model: Model;
-  /** The model's JSON as UTF-8 bytes (for the registry). */
-  json: Uint8Array;
+  /** The model's JSON for the registry: the `saveTo` file the worker wrote, else UTF-8 bytes. */
+  json: Uint8Array | { path: string };
   evaluation: Evaluation;
-  /** The current model scored on the same tests (null when there was none). */
-  baseline: Evaluation | null;
-  /** Time the chat thread spent turning the worker's arrays into a runnable model (the one blocking step). */
+  /** The regression gate's verdict: the current model scored on the same tests, compared in the worker. */
+  report: GateReport;
+  /** Chat-thread time spent indexing the new model's features, in all, across event-loop turns (see buildNet). */
   buildMs: number;
+  /** The longest of those turns: how long the chats were held up at most. */
+  buildSliceMs: number;
+}
+
+/** What to train; the current model (`baseline`) is scored on the same tests. */
+export interface TrainJob {
+  trainingDir: string;
+  baseline?: ModelRef;
+  taken: string[];
+  now: Date;
+  policy?: GatePolicy;
+  /** A file for the worker to write the model's JSON into (registry.stagingFile), instead of sending it back. */
+  saveTo?: string;
 }
 
 /** Trains and loads models off the main thread. */
 export interface TrainRunner {
-  train(job: { trainingDir: string; baselineJson?: string; taken: string[]; now: Date }): Promise<TrainOutcome>;
-  /** Parses a stored model (3 MB of JSON) off the main thread. */
-  load(json: string): Promise<Model>;
+  train(job: TrainJob): Promise<TrainOutcome>;
+  /** Reads and parses a stored model (~5 MB of JSON) off the main thread; best given its file (registry.modelRef). */
+  load(model: ModelRef | string | Uint8Array): Promise<Model>;
 }
 
 /** A job the worker could not do; `code` is stable. */
@@ -40,12 +54,6 @@ export class TrainError extends Error {
   constructor(readonly code: string, message: string) {
     super(message);
   }
-}
-
-/** Rebuilds a runnable model from the worker's typed arrays (they stand in for the JSON arrays of a ModelFile). */
-export function fromTransfer(t: NetTransfer): Model {
-  const net = { settings: t.settings, features: t.features, intents: t.intents, perceptrons: t.weights };
-  return loadModel({ ...t.file, net: { net, vocab: t.vocab } });
 }
 
 const IS_TS = import.meta.url.endsWith('.ts');
@@ -130,16 +138,20 @@ function run(job: WorkerJob, opts: { unref: boolean; isolation: 'process' | 'thr
 export function createTrainRunner(opts: { unref?: boolean; isolation?: 'process' | 'thread' } = {}): TrainRunner {
   const how = { unref: opts.unref ?? false, isolation: opts.isolation ?? 'process' } as const;
   return {
-    async train({ trainingDir, baselineJson, taken, now }) {
-      const r = await run({ kind: 'train', trainingDir, taken, now: now.toISOString(), ...(baselineJson ? { baselineJson } : {}) }, how);
+    async train({ trainingDir, baseline, taken, now, policy, saveTo }) {
+      const r = await run({
+        kind: 'train', trainingDir, taken, now: now.toISOString(), ...(baseline ? { baseline } : {}), ...(policy ? { policy } : {}), ...(saveTo ? { saveTo } : {}),
+      }, how);
       if (r.kind !== 'train') throw new TrainError('worker_failed', 'unexpected worker answer');
-      const started = performance.now();
-      const model = fromTransfer(r.net);
-      return { model, json: r.json, evaluation: r.evaluation, baseline: r.baseline, buildMs: Math.round(performance.now() - started) };
+      const { model, times } = await buildModel(r.parts);
+      return {
+        model, json: r.json, evaluation: r.evaluation, report: r.report,
+        buildMs: Math.round(times.busyMs), buildSliceMs: Math.round(times.longestMs * 10) / 10,
+      };
     },
-    async load(json) {
-      const r = await run({ kind: 'load', json }, how);
-      return fromTransfer(r.net);
+    async load(model) {
+      const r = await run({ kind: 'load', model: typeof model === 'string' || model instanceof Uint8Array ? { json: model } : model }, how);
+      return (await buildModel(r.parts)).model;
     },
   };
 }

@@ -1,45 +1,31 @@
 /**
  * Training off the request path: this module runs in a child process at the lowest priority (or a worker_thread).
- * It trains a model on the corpus, scores it and the current model on the held-out tests, and sends back the model's
- * JSON (for the registry) and its weights as typed arrays, so the chat thread only has to wrap them (see
- * train-runner).
+ * It trains a model on the corpus, scores it and the current model on the held-out tests, runs the regression gate,
+ * and sends back the model's JSON (for the registry) and its network as flat arrays, so the chat thread only has to
+ * index the feature names (see train-runner). Everything that takes CPU time happens here: the chat thread neither
+ * parses nor stringifies a model, nor compares two evaluations.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort } from 'node:worker_threads';
-import type { ModelFile } from './model.js';
-import type { Evaluation } from './registry/types.js';
+import type { GatePolicy, GateReport } from './gate.js';
+import type { ModelFile, ModelParts } from './model.js';
+import type { Evaluation, ModelRef } from './registry/types.js';
 
-/** What the worker is asked to do. */
+/** What the worker is asked to do; a stored model comes as its file (read here) or its JSON. */
 export type WorkerJob =
-  | { kind: 'train'; trainingDir: string; baselineJson?: string; taken: string[]; now: string }
-  | { kind: 'load'; json: string };
-
-/** A model's weights in a form that crosses threads cheaply: one Float64Array per intent (weights, then bias). */
-export interface NetTransfer {
-  file: Omit<ModelFile, 'net'>;
-  settings: unknown;
-  features: string[];
-  intents: string[];
-  weights: Float64Array[];
-  vocab: string[];
-}
+  | { kind: 'train'; trainingDir: string; baseline?: ModelRef; taken: string[]; now: string; policy?: GatePolicy; saveTo?: string }
+  | { kind: 'load'; model: ModelRef };
 
 /** What the worker posts back. */
 export type WorkerResult =
-  | { ok: true; kind: 'train'; net: NetTransfer; json: Uint8Array; evaluation: Evaluation; baseline: Evaluation | null }
-  | { ok: true; kind: 'load'; net: NetTransfer }
+  | { ok: true; kind: 'train'; parts: ModelParts; json: Uint8Array | { path: string }; evaluation: Evaluation; report: GateReport }
+  | { ok: true; kind: 'load'; parts: ModelParts }
   | { ok: false; message: string; code?: string };
 
-interface RawNet { settings: unknown; features: string[]; intents: string[]; perceptrons: ArrayLike<number>[] }
-
-/** Splits a ModelFile into the transferable form. */
-export function toTransfer(file: ModelFile): NetTransfer {
-  const { net, ...meta } = file;
-  const raw = net.net as RawNet;
-  return {
-    file: meta, settings: raw.settings, features: raw.features, intents: raw.intents,
-    weights: raw.perceptrons.map((p) => Float64Array.from(p)), vocab: net.vocab,
-  };
+function parseModel(ref: ModelRef): ModelFile {
+  const json = 'path' in ref ? readFileSync(ref.path, 'utf8') : ref.json;
+  return JSON.parse(typeof json === 'string' ? json : new TextDecoder().decode(json)) as ModelFile;
 }
 
 /** A version not yet in the registry: the train time has second precision, so a quick second run gets a suffix. */
@@ -51,8 +37,8 @@ function freeVersion(version: string, taken: Set<string>): string {
 
 async function train(job: Extract<WorkerJob, { kind: 'train' }>): Promise<WorkerResult> {
   // Imported here: the language layer loads jieba's dictionary, which a `load` job does not need.
-  const [{ loadCorpus, testSamples, trainingSamples }, { createNlu }, { loadModel, trainOnSamples }, { evaluate }] = await Promise.all([
-    import('./corpus.js'), import('./index.js'), import('./model.js'), import('./registry/evaluate.js'),
+  const [{ loadCorpus, testSamples, trainingSamples }, { createNlu }, { loadModel, modelParts, trainOnSamples }, { evaluate }, { compareModels }] = await Promise.all([
+    import('./corpus.js'), import('./index.js'), import('./model.js'), import('./registry/evaluate.js'), import('./gate.js'),
   ]);
   const corpus = loadCorpus(job.trainingDir);
   const model = trainOnSamples(trainingSamples(corpus), { corpusHash: corpus.hash, now: new Date(job.now) });
@@ -60,17 +46,28 @@ async function train(job: Extract<WorkerJob, { kind: 'train' }>): Promise<Worker
   const tests = testSamples(corpus);
   const evaluation = evaluate(createNlu(model), tests);
   // The current model is scored on today's tests too, so the gate compares like with like.
-  const baseline = job.baselineJson ? evaluate(createNlu(loadModel(JSON.parse(job.baselineJson) as ModelFile)), tests) : null;
-  // UTF-8 bytes, transferred: the chat thread writes them to disk without ever holding a 4 MB string.
-  const json = new TextEncoder().encode(JSON.stringify(model.file));
-  return { ok: true, kind: 'train', net: toTransfer(model.file), json, evaluation, baseline };
+  const baseline = job.baseline ? evaluate(createNlu(loadModel(parseModel(job.baseline))), tests) : null;
+  const report = compareModels(baseline, evaluation, job.policy);
+  // Written here when the registry is on disk, else sent as UTF-8 bytes: either way the chat thread never holds the
+  // 5 MB as a string, and with a file it does not even receive (copy and deserialise) them.
+  const text = JSON.stringify(model.file);
+  let json: Uint8Array | { path: string };
+  if (job.saveTo) {
+    writeFileSync(job.saveTo, text);
+    json = { path: job.saveTo };
+  } else json = new TextEncoder().encode(text);
+  // The baseline's evaluation stays here: the report says all the chat thread needs of it.
+  return { ok: true, kind: 'train', parts: modelParts(model.file), json, evaluation, report };
 }
 
 /** Runs one job (in the worker; tests may call it directly). */
 export async function runJob(job: WorkerJob): Promise<WorkerResult> {
   try {
     if (job.kind === 'train') return await train(job);
-    return { ok: true, kind: 'load', net: toTransfer(JSON.parse(job.json) as ModelFile) };
+    // modelParts() without model.js, whose language layer would load jieba's dictionary for nothing.
+    const { netArrays } = await import('./classifier.js');
+    const { net, ...file } = parseModel(job.model);
+    return { ok: true, kind: 'load', parts: { file, net: netArrays(net) } };
   } catch (err) {
     const e = err as { message?: string; code?: unknown };
     return { ok: false, message: e.message ?? String(err), ...(typeof e.code === 'string' ? { code: e.code } : {}) };
@@ -79,7 +76,7 @@ export async function runJob(job: WorkerJob): Promise<WorkerResult> {
 
 /** The buffers to transfer rather than copy. */
 export const transferList = (r: WorkerResult): ArrayBuffer[] =>
-  (r.ok ? [...r.net.weights.map((w) => w.buffer as ArrayBuffer), ...(r.kind === 'train' ? [r.json.buffer as ArrayBuffer] : [])] : []);
+  (r.ok ? [r.parts.net.weights.buffer as ArrayBuffer, r.parts.net.biases.buffer as ArrayBuffer, r.parts.net.nameLengths.buffer as ArrayBuffer, ...(r.kind === 'train' && r.json instanceof Uint8Array ? [r.json.buffer as ArrayBuffer] : [])] : []);
 
 /** Lowest scheduling priority: on Linux, priorities are per thread, so this leaves the chat thread untouched. */
 const BACKGROUND_NICE = 19;

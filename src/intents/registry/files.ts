@@ -2,11 +2,12 @@
  * A registry store on disk, under data/models/registry/: index.json, and per model
  * versions/<version>.model.json (the weights, as trained), <version>.eval.json (held-out predictions) and
  * <version>.gate.json (the regression gate's report).
- * Model files are written with async I/O so a 3 MB write never blocks the chats. Every write goes to a temp file
+ * Model files are written and read with async I/O, and read as bytes (never decoded here), so a 5 MB model never
+ * blocks the chats. Every write goes to a temp file
  * named after the process and is renamed into place, so `npm run train` and a running server never see half a file
  * (lowdb's shared temp name could collide between two processes writing the index at once).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RegistryError, VERSION_PATTERN, type DetailKind, type RegistryIndex, type RegistryStore } from './types.js';
 
@@ -16,9 +17,9 @@ async function writeAtomic(path: string, text: string | Uint8Array): Promise<voi
   await rename(tmp, path);
 }
 
-async function readOrNull(path: string): Promise<string | null> {
+async function readOrNull(path: string): Promise<Buffer | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
@@ -39,8 +40,8 @@ export function createFileRegistryStore(dir: string): RegistryStore {
   return {
     async readIndex() {
       // Read every time: `npm run train` may have registered a model since (it writes the same index).
-      const text = await readOrNull(indexFile);
-      return text === null ? { current: null, models: [] } : (JSON.parse(text) as RegistryIndex);
+      const bytes = await readOrNull(indexFile);
+      return bytes === null ? { current: null, models: [] } : (JSON.parse(bytes.toString('utf8')) as RegistryIndex);
     },
     async writeIndex(index) {
       await open();
@@ -48,16 +49,26 @@ export function createFileRegistryStore(dir: string): RegistryStore {
     },
     async writeModel(version, json) {
       await open();
-      await writeAtomic(path(version, 'model'), json);
+      // A staged file is in the same folder, so the rename is atomic like writeAtomic's.
+      if (typeof json === 'object' && 'path' in json) await rename(json.path, path(version, 'model'));
+      else await writeAtomic(path(version, 'model'), json);
+    },
+    async stagingPath() {
+      await open();
+      return join(versions, `.staged.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`);
     },
     readModel: async (version) => readOrNull(path(version, 'model')),
+    async modelPath(version) {
+      const file = path(version, 'model');
+      return access(file).then(() => file, () => null);
+    },
     async writeDetail(version, kind, value) {
       await open();
       await writeAtomic(path(version, kind), JSON.stringify(value));
     },
     async readDetail(version, kind) {
-      const text = await readOrNull(path(version, kind));
-      return text === null ? null : (JSON.parse(text) as unknown);
+      const bytes = await readOrNull(path(version, kind));
+      return bytes === null ? null : (JSON.parse(bytes.toString('utf8')) as unknown);
     },
   };
 }

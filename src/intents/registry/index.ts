@@ -4,8 +4,8 @@
  */
 import type { GateReport } from '../gate.js';
 import {
-  RegistryError, VERSION_PATTERN, type Evaluation, type GateSummary, type ModelEntry, type ModelSource, type ModelStatus,
-  type RegistryIndex, type RegistryStore,
+  RegistryError, VERSION_PATTERN, type Evaluation, type GateSummary, type ModelEntry, type ModelRef, type ModelSource,
+  type ModelJson, type ModelStatus, type RegistryIndex, type RegistryStore,
 } from './types.js';
 
 export * from './types.js';
@@ -15,8 +15,8 @@ export { createFileRegistryStore } from './files.js';
 /** What a trained model brings to the registry. */
 export interface NewModel {
   meta: { version: string; trainedAt: string; corpusHash: string; corpusSize: number; intents: string[]; trainMs: number };
-  /** The ModelFile's JSON, stored as is (UTF-8 bytes from the worker are written without being decoded). */
-  json: string | Uint8Array;
+  /** The ModelFile's JSON, stored as is: text, UTF-8 bytes, or a file the worker wrote (see stagingFile). */
+  json: ModelJson;
   evaluation: Evaluation;
   source: ModelSource;
   gate: GateSummary | null;
@@ -35,7 +35,17 @@ export interface ModelRegistry {
   add(model: NewModel): Promise<ModelEntry>;
   /** Makes a registered model the current one (rollback, or confirming a held one); the old current is kept. */
   activate(version: string, patch?: { confirmedBy?: string }): Promise<ModelEntry>;
+  /** The model's JSON as text (at start, and for tools). */
   modelJson(version: string): Promise<string>;
+  /** The same as UTF-8 bytes. */
+  modelBytes(version: string): Promise<Uint8Array>;
+  /** What a running server hands the training worker (see TrainRunner): the file when on disk, else the bytes. */
+  modelRef(version: string): Promise<ModelRef>;
+  /**
+   * Where the training worker may write a new model's JSON, to be added with `json: { path }` (null: the store is
+   * not on disk, so the JSON comes back as bytes). The caller removes the file if the model is never added.
+   */
+  stagingFile(): Promise<string | null>;
   evaluation(version: string): Promise<Evaluation | null>;
   gateReport(version: string): Promise<GateReport | null>;
 }
@@ -60,6 +70,11 @@ export function createRegistry(store: RegistryStore, clock: () => number = Date.
     if (!entry) throw new RegistryError('unknown_version', `no model ${version}`);
     return entry;
   };
+  async function modelBytes(version: string): Promise<Uint8Array> {
+    const bytes = await store.readModel(version);
+    if (bytes === null) throw new RegistryError('model_missing', `the weights of model ${version} are missing`);
+    return bytes;
+  }
   function makeCurrent(index: RegistryIndex, entry: ModelEntry): void {
     for (const m of index.models) if (m.status === 'current') m.status = 'kept';
     entry.status = 'current';
@@ -106,10 +121,14 @@ export function createRegistry(store: RegistryStore, clock: () => number = Date.
         return structuredClone(entry);
       });
     },
-    async modelJson(version) {
-      const json = await store.readModel(version);
-      if (json === null) throw new RegistryError('model_missing', `the weights of model ${version} are missing`);
-      return json;
+    modelJson: async (version) => new TextDecoder().decode(await modelBytes(version)),
+    modelBytes,
+    stagingFile: async () => (store.stagingPath ? store.stagingPath() : null),
+    async modelRef(version) {
+      if (!store.modelPath) return { json: await modelBytes(version) };
+      const path = await store.modelPath(version);
+      if (path === null) throw new RegistryError('model_missing', `the weights of model ${version} are missing`);
+      return { path };
     },
     evaluation: async (version) => (await store.readDetail(version, 'eval')) as Evaluation | null,
     gateReport: async (version) => (await store.readDetail(version, 'gate')) as GateReport | null,

@@ -4,7 +4,8 @@
  * until a trainer confirms it. Rollback switches back to any kept model. Chats never wait for any of this: the
  * caller's `onSwitch` swaps the model under them (see src/intents/swappable.ts).
  */
-import { compareModels, DEFAULT_GATE_POLICY, summarise, type GatePolicy, type GateReport } from '../gate.js';
+import { rm } from 'node:fs/promises';
+import { DEFAULT_GATE_POLICY, summarise, type GatePolicy, type GateReport } from '../gate.js';
 import type { Model } from '../model.js';
 import type { TrainRunner } from '../train-runner.js';
 import type { ModelRegistry } from './index.js';
@@ -20,8 +21,10 @@ export interface RetrainJob {
   version: string | null;
   /** Wall time of the whole run (worker start, training, scoring, registering). */
   totalMs: number | null;
-  /** Time the chat thread was blocked building the new model from the worker's arrays. */
+  /** Chat-thread time spent building the new model from the worker's arrays, in all (spread over many turns). */
   buildMs: number | null;
+  /** The longest single block of that: how long a chat could be held up by the switch. */
+  buildSliceMs: number | null;
   gate: GateReport | null;
   error: { code: string; message: string } | null;
 }
@@ -72,12 +75,18 @@ export function createRetrainer(deps: RetrainDeps): Retrainer {
 
   async function run(job: RetrainJob): Promise<RetrainJob> {
     const started = performance.now();
+    let saveTo: string | undefined;
+    let result: Pick<RetrainJob, 'state'> & Partial<RetrainJob>;
     try {
       const current = await registry.current();
-      const baselineJson = current ? await registry.modelJson(current.version) : undefined;
+      // Its file: the worker reads it, so 5 MB are neither read nor sent by the chat thread.
+      const baseline = current ? await registry.modelRef(current.version) : undefined;
       const taken = (await registry.list()).map((m) => m.version);
-      const out = await runner.train({ trainingDir, taken, now: new Date(clock()), ...(baselineJson ? { baselineJson } : {}) });
-      const report = compareModels(out.baseline, out.evaluation, policy);
+      // The worker writes the new model's JSON beside the registry's models, and runs the gate (comparing ~1,600
+      // predictions twice takes the chat thread 5-10 ms).
+      saveTo = (await registry.stagingFile()) ?? undefined;
+      const out = await runner.train({ trainingDir, taken, now: new Date(clock()), policy, ...(baseline ? { baseline } : {}), ...(saveTo ? { saveTo } : {}) });
+      const { report } = out;
       const { version, trainedAt, corpusHash, corpusSize, intents, trainMs } = out.model.file;
       const entry = await registry.add({
         meta: { version, trainedAt, corpusHash, corpusSize, intents, trainMs }, json: out.json, evaluation: out.evaluation,
@@ -88,19 +97,20 @@ export function createRetrainer(deps: RetrainDeps): Retrainer {
         held.set(version, out.model);
         for (const old of [...held.keys()].slice(0, -HELD_IN_MEMORY)) held.delete(old);
       }
-      Object.assign(job, { state: report.pass ? 'switched' : 'held', version, gate: report, buildMs: out.buildMs });
+      result = { state: report.pass ? 'switched' : 'held', version, gate: report, buildMs: out.buildMs, buildSliceMs: out.buildSliceMs };
     } catch (err) {
       const e = err as { code?: unknown; message?: string };
-      job.state = 'failed';
-      job.error = { code: typeof e.code === 'string' ? e.code : 'train_failed', message: e.message ?? String(err) };
+      result = { state: 'failed', error: { code: typeof e.code === 'string' ? e.code : 'train_failed', message: e.message ?? String(err) } };
     }
-    job.finishedAt = new Date(clock()).toISOString();
-    job.totalMs = Math.round(performance.now() - started);
+    // Registered models were moved out of it; a failed run leaves no staged file behind.
+    if (saveTo) await rm(saveTo, { force: true });
+    // All at once: whoever polls the job sees it finished only with its times.
+    Object.assign(job, result, { finishedAt: new Date(clock()).toISOString(), totalMs: Math.round(performance.now() - started) });
     return job;
   }
 
   async function modelOf(version: string): Promise<Model> {
-    return held.get(version) ?? runner.load(await registry.modelJson(version));
+    return held.get(version) ?? runner.load(await registry.modelRef(version));
   }
 
   return {
@@ -108,7 +118,7 @@ export function createRetrainer(deps: RetrainDeps): Retrainer {
       if (running) return running;
       const job: RetrainJob = {
         id: nextId++, source, state: 'training', startedAt: new Date(clock()).toISOString(), finishedAt: null,
-        version: null, totalMs: null, buildMs: null, gate: null, error: null,
+        version: null, totalMs: null, buildMs: null, buildSliceMs: null, gate: null, error: null,
       };
       last = job;
       running = run(job).finally(() => { running = null; });

@@ -80,12 +80,29 @@ export interface RegistryStore {
   readIndex(): Promise<RegistryIndex>;
   writeIndex(index: RegistryIndex): Promise<void>;
   /** The model's JSON exactly as trained (a ModelFile), as text or as UTF-8 bytes straight from the worker. */
-  writeModel(version: string, json: string | Uint8Array): Promise<void>;
-  readModel(version: string): Promise<string | null>;
+  writeModel(version: string, json: ModelJson): Promise<void>;
+  /**
+   * A fresh temp file beside the models, for the training worker to write a new model's JSON into; writeModel then
+   * moves it into place. Only stores on disk have it.
+   */
+  stagingPath?(): Promise<string>;
+  /** The model's JSON as UTF-8 bytes (never decoded here: that is 5 MB of text). */
+  readModel(version: string): Promise<Uint8Array | null>;
+  /** The model's file, when the store keeps it on disk where another process can read it (null: no such model). */
+  modelPath?(version: string): Promise<string | null>;
   /** Per-model details too big for the index: the held-out predictions, and the gate's full report. */
   writeDetail(version: string, kind: DetailKind, value: unknown): Promise<void>;
   readDetail(version: string, kind: DetailKind): Promise<unknown>;
 }
+
+/** A model's JSON as text, as UTF-8 bytes, or as a file written by the training worker (moved into the registry). */
+export type ModelJson = string | Uint8Array | { path: string };
+
+/**
+ * A stored model as handed to the training worker: its file, which the worker reads itself, or its JSON. A path
+ * keeps the chat thread from reading, copying and sending 5 MB (~10 ms of blocking on a busy 2-core machine).
+ */
+export type ModelRef = { path: string } | { json: string | Uint8Array };
 
 /** The per-model detail files. */
 export type DetailKind = 'eval' | 'gate';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -87,6 +87,18 @@ describe.each(adapters)('model registry %s', (_name, makeStore) => {
     await expect(r.activate('nope')).rejects.toMatchObject({ code: 'unknown_version' });
     await expect(r.add(model('../evil'))).rejects.toMatchObject({ code: 'bad_version' });
     await expect(r.modelJson('zzzz-9')).rejects.toMatchObject({ code: 'model_missing' });
+    await expect(r.modelBytes('zzzz-9')).rejects.toMatchObject({ code: 'model_missing' });
+    await expect(r.modelRef('zzzz-9')).rejects.toMatchObject({ code: 'model_missing' });
+  });
+
+  test('a model is read back as the UTF-8 bytes of its JSON, and handed to a worker as its file or those bytes', async () => {
+    const r = createRegistry(makeStore());
+    await r.add(model('aaaa-1'));
+    const bytes = await r.modelBytes('aaaa-1');
+    expect(new TextDecoder().decode(bytes)).toBe(model('aaaa-1').json);
+    const ref = await r.modelRef('aaaa-1');
+    const text = 'path' in ref ? readFileSync(ref.path, 'utf8') : new TextDecoder().decode(ref.json as Uint8Array);
+    expect(text).toBe(model('aaaa-1').json);
   });
 
   test('two models added at the same moment are both kept', async () => {
@@ -107,6 +119,13 @@ describe('model registry on disk', () => {
     expect((await again.current())?.version).toBe('aaaa-1');
     expect((await again.evaluation('bbbb-2'))?.accuracy).toBe(1);
     expect(readdirSync(join(dir, 'versions')).sort()).toEqual(['aaaa-1.eval.json', 'aaaa-1.model.json', 'bbbb-2.eval.json', 'bbbb-2.model.json']);
+  });
+
+  test('a stored model is handed to the worker as its file, never read by the chat thread', async () => {
+    const dir = tempDir();
+    const r = createRegistry(createFileRegistryStore(dir));
+    await r.add(model('aaaa-1'));
+    expect(await r.modelRef('aaaa-1')).toEqual({ path: join(dir, 'versions', 'aaaa-1.model.json') });
   });
 
   test('a change written by another process (npm run train) is seen on the next read', async () => {

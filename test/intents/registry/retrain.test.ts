@@ -1,8 +1,13 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createNlu } from '../../../src/intents/index.js';
 import type { Model } from '../../../src/intents/model.js';
 import { normalise } from '../../../src/intents/normalise.js';
-import { createMemoryRegistryStore, createRegistry, type ModelEntry, type ModelRegistry } from '../../../src/intents/registry/index.js';
+import {
+  createFileRegistryStore, createMemoryRegistryStore, createRegistry, type ModelEntry, type ModelRegistry,
+} from '../../../src/intents/registry/index.js';
 import { createRetrainer, type Retrainer } from '../../../src/intents/registry/retrain.js';
 import { createTrainRunner } from '../../../src/intents/train-runner.js';
 import { editIntent, smallCorpus } from './helpers.js';
@@ -98,5 +103,34 @@ describe('retrainer', () => {
     expect(job.error?.code).toBe('bad_corpus');
     expect(await registry.list()).toEqual([]);
     expect(retrainer.status()?.state).toBe('failed');
+  });
+});
+
+describe('retrainer on a registry on disk', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'kefu-retrain-registry-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('the worker writes each model straight into the registry, reads the baseline from it, and leaves no temp file', async () => {
+    const files = createRegistry(createFileRegistryStore(dir));
+    const seen: Model[] = [];
+    const r = createRetrainer({ registry: files, runner: createTrainRunner(), trainingDir: corpus.dir, onSwitch: (m) => void seen.push(m) });
+    const first = await r.retrain('cli');
+    const second = await r.retrain('cli');
+    expect([first.state, second.state]).toEqual(['switched', 'switched']);
+    // The same corpus trains the same model, so against the first one as baseline nothing flipped.
+    expect(second.gate).toMatchObject({ pass: true, accuracyDrop: 0, flipped: [], fixed: [] });
+    expect(readdirSync(join(dir, 'versions')).sort()).toEqual(
+      [first.version, second.version].flatMap((v) => [`${v}.eval.json`, `${v}.gate.json`, `${v}.model.json`]).sort(),
+    );
+    expect(JSON.parse(await files.modelJson(second.version!))).toMatchObject({ version: second.version, format: 1 });
+    expect(intentOf(seen[1]!, '可以开发票吗')).toBe('invoice');
+  });
+
+  test('a failed run leaves no staged file behind', async () => {
+    editIntent(corpus.dir, 'size', (f) => { (f as unknown as { intent: string }).intent = 'sizes'; });
+    const r = createRetrainer({ registry: createRegistry(createFileRegistryStore(dir)), runner: createTrainRunner(), trainingDir: corpus.dir, onSwitch: () => undefined });
+    expect((await r.retrain('cli')).state).toBe('failed');
+    expect(readdirSync(join(dir, 'versions'))).toEqual([]);
   });
 });
