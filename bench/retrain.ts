@@ -7,8 +7,11 @@
  *   before — BEFORE_S seconds of chatting on the current model;
  *   during — from POST /api/trainer/retrain until the retrained whole-corpus model has been switched in;
  *   after  — AFTER_S seconds on the new model.
- * Prints the retrain time, p50/p99/max per window, answers, error frames and dropped connections.
- * Target: p99 during the retrain under 20 ms.
+ * Prints the retrain time, p50/p99/max and server CPU per answer per window, how long the chat thread spent building
+ * the new model (in all, and its longest slice), the training child's scheduling policy per thread (read from
+ * /proc while it runs: 5 is SCHED_IDLE), answers, error frames and dropped connections. BENCH_MARKS=1 also prints
+ * the windows' start times (epoch ms), to line them up with a trace taken in the server.
+ * Target: p99 during the retrain under 20 ms. On a shared machine compare with the 'before' row of the same run.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -50,6 +53,24 @@ function benchDataDir(): string {
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+/** The training child's scheduling policy per thread (5 = SCHED_IDLE) and its CPU time, read while it runs. */
+interface ChildSched { pid: number; policies: Record<string, number>; cpuS: number }
+
+function trainingChild(serverPid: number): ChildSched | null {
+  try {
+    const pid = Number(readFileSync(`/proc/${serverPid}/task/${serverPid}/children`, 'utf8').trim().split(/\s+/)[0]);
+    if (!pid) return null;
+    const policies: Record<string, number> = {};
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const policy = /^policy\s*:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/task/${tid}/sched`, 'utf8'))?.[1] ?? '?';
+      policies[policy] = (policies[policy] ?? 0) + 1;
+    }
+    return { pid, policies, cpuS: cpuSeconds(pid) };
+  } catch {
+    return null; // not started yet, or already gone
+  }
 }
 
 async function startServer(dataDir: string): Promise<Server> {
@@ -144,7 +165,7 @@ async function http<T>(port: number, path: string, init: RequestInit = {}): Prom
   return (await res.json()) as T;
 }
 
-interface Job { state: string; version: string | null; totalMs: number | null; buildMs: number | null; error: unknown }
+interface Job { state: string; version: string | null; totalMs: number | null; buildMs: number | null; buildSliceMs: number | null; error: unknown }
 
 async function main(): Promise<void> {
   const dataDir = benchDataDir();
@@ -166,9 +187,11 @@ async function main(): Promise<void> {
   const before = (await http<{ models: { version: string; corpusSize: number }[] }>(server.port, '/api/trainer/models', { headers: auth })).models[0]!;
   await http(server.port, '/api/trainer/retrain', { method: 'POST', headers: auth });
   let job: Job;
+  let child: ChildSched | null = null;
   for (;;) {
     job = (await http<{ job: Job }>(server.port, '/api/trainer/retrain', { headers: auth })).job;
     if (job.state !== 'training') break;
+    child = trainingChild(pid) ?? child;
     if (performance.now() - t1 > RETRAIN_LIMIT_MS) throw new Error('retrain did not finish in 5 minutes');
     await new Promise((ok) => setTimeout(ok, 100));
   }
@@ -195,7 +218,11 @@ async function main(): Promise<void> {
   console.log(`\n${BUYERS} buyers chatting on loopback (pause 0-${2 * PACE_MS} ms between answers), ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}, node ${process.version}`);
   console.log(`retrain: ${job.state}, ${before.version} → ${model.version}; ${model.corpusSize} examples`);
   console.log(`retrain time: ${((t2 - t1) / 1000).toFixed(1)} s wall (job ${((job.totalMs ?? NaN) / 1000).toFixed(1)} s, of which training ${(model.trainMs / 1000).toFixed(1)} s in the worker); held-out accuracy ${(model.accuracy * 100).toFixed(1)}%`);
-  console.log(`chat thread blocked ${job.buildMs} ms building the new model at the switch ('training' = during, without its last second)`);
+  console.log(`chat thread busy ${job.buildMs} ms building the new model at the switch, in slices of at most ${job.buildSliceMs} ms ('training' = during, without its last second)`);
+  if (child) {
+    const policies = Object.entries(child.policies).map(([p, n]) => `${n} with policy ${p}${p === '5' ? ' (SCHED_IDLE)' : ''}`).join(', ');
+    console.log(`training child ${child.pid}: threads ${policies}; ${child.cpuS.toFixed(1)} s CPU when last seen`);
+  }
   console.log(`${''.padEnd(10)}${'answers'.padStart(9)}${'msg/s'.padStart(8)}${'p50'.padStart(11)}${'p99'.padStart(11)}${'max'.padStart(11)}${'server CPU/answer'.padStart(19)}`);
   for (const [name, w] of Object.entries(rows)) {
     const perAnswer = cpu[name] === undefined ? '' : ms((cpu[name] * 1000) / w.n);

@@ -69,7 +69,18 @@ export function scaleInput(features: Record<string, number>, norm: number): Reco
   return out;
 }
 
-function wrap(net: NeuralNetworkType, vocab: Set<string>, inputNorm: number): IntentNet {
+/** The feature names a network knows: what run() keeps of a message, and what toJSON() saves. */
+interface Vocabulary {
+  has(name: string): boolean;
+  list(): string[];
+}
+
+function setVocabulary(names: Set<string> | string[]): Vocabulary {
+  const set = names instanceof Set ? names : new Set(names);
+  return { has: (name) => set.has(name), list: () => [...set] };
+}
+
+function wrap(net: NeuralNetworkType, vocab: Vocabulary, inputNorm: number): IntentNet {
   return {
     run(features) {
       // Scaled over all the message's features, known or not, as in training: unknown words weaken the rest.
@@ -99,7 +110,7 @@ function wrap(net: NeuralNetworkType, vocab: Set<string>, inputNorm: number): In
       ranking.sort((a, b) => b.score - a.score);
       return { ranking, raw, known, outputs };
     },
-    toJSON: () => ({ net: net.toJSON(), vocab: [...vocab] }),
+    toJSON: () => ({ net: net.toJSON(), vocab: vocab.list() }),
   };
 }
 
@@ -116,14 +127,14 @@ export function trainNet(samples: FeatureSample[], settings: TrainSettings = DEF
   const vocab = new Set<string>();
   for (const s of samples) for (const k in s.features) vocab.add(k);
   net.train(samples.map((s) => ({ input: scaleInput(s.features, settings.inputNorm), output: { [s.intent]: 1 } })));
-  return wrap(net, vocab, settings.inputNorm);
+  return wrap(net, setVocabulary(vocab), settings.inputNorm);
 }
 
 /** Rebuilds a network saved with toJSON(); `inputNorm` must be the one it was trained with. */
 export function loadNet(json: NetJson, inputNorm = 0): IntentNet {
   const net = new NeuralNetwork();
   net.fromJSON(json.net);
-  return wrap(net, new Set(json.vocab), inputNorm);
+  return wrap(net, setVocabulary(json.vocab), inputNorm);
 }
 
 /**
@@ -157,14 +168,15 @@ export function netArrays(json: NetJson): NetArrays {
     for (let j = 0; j < n; j += 1) weights[i * n + j] = p[j] as number;
     biases[i] = p[n] as number;
   });
-  const same = json.vocab.length === n && json.vocab.every((v, i) => v === raw.features[i]);
+  // null only when buildNet may let node-nlp's lookup stand for it: same names, none an Object.prototype name.
+  const same = json.vocab.length === n && json.vocab.every((v, i) => v === raw.features[i] && !(v in Object.prototype));
   return {
     settings: raw.settings, intents: raw.intents, names: raw.features.join(''), nameLengths: Uint32Array.from(raw.features, (f) => f.length),
     weights, biases, vocab: same ? null : json.vocab,
   };
 }
 
-interface Lookup { add(key: string): void; items: string[] }
+interface Lookup { add(key: string): void; items: string[]; dict: Record<string, number> }
 
 /** The fields node-nlp's own fromJSON fills in; buildNet fills the same ones, a slice at a time. */
 interface NetInternals {
@@ -207,7 +219,7 @@ export async function buildNet(a: NetArrays, inputNorm = 0, opts: { sliceMs?: nu
   nn.fromJSON({ settings: a.settings }); // settings only: no features, so no lookup or perceptrons yet
   const net = nn as unknown as NetInternals;
   net.prepareCorpus([]); // an empty lookup, filled below
-  const vocab = new Set<string>();
+  const extra = a.vocab ? new Set<string>() : null;
   const longest = Math.max(n, a.vocab?.length ?? 0);
   let at = 0;
   for (let i = 0; i < longest; ) {
@@ -215,16 +227,17 @@ export async function buildNet(a: NetArrays, inputNorm = 0, opts: { sliceMs?: nu
     do {
       // At least 256 names a slice, so a busy clock cannot stall the build; the clock is read once per 256.
       for (const end = Math.min(i + 256, longest); i < end; i += 1) {
-        if (i < n) {
-          const name = a.names.slice(at, (at += a.nameLengths[i] as number));
-          net.lookup.inputLookup.add(name);
-          if (!a.vocab) vocab.add(name);
-        }
-        if (a.vocab && i < a.vocab.length) vocab.add(a.vocab[i] as string);
+        if (i < n) net.lookup.inputLookup.add(a.names.slice(at, (at += a.nameLengths[i] as number)));
+        if (extra && i < a.vocab!.length) extra.add(a.vocab![i] as string);
       }
     } while (i < longest && performance.now() < stop);
     if (i < longest) await endSlice();
   }
+  // When the vocabulary is the feature names (it always has been), node-nlp's own lookup answers for it instead of a
+  // second 25k-entry Set: it holds a name as an own property exactly when the name is a feature (Lookup.add skips
+  // names the prototype has, such as "constructor", so those are no features either).
+  const { dict, items } = net.lookup.inputLookup;
+  const vocab: Vocabulary = extra ? setVocabulary(extra) : { has: (name) => Object.hasOwn(dict, name), list: () => [...items] };
   for (const intent of a.intents) net.lookup.outputLookup.add(intent);
   net.lookup.numInputs = net.lookup.inputLookup.items.length;
   net.lookup.numOutputs = net.lookup.outputLookup.items.length;

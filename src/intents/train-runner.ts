@@ -1,10 +1,13 @@
 /**
  * Runs train-worker.ts off the chat thread, one fresh runner per job, so a training run's memory is returned when
  * it ends and a crash in training cannot take the chats down. By default it is a child process started under
- * `nice -n 19`: every thread of it, including V8's garbage collector and compiler threads, runs at the lowest
- * priority, so on a busy machine the chats win the CPU (a worker_thread shares the process's GC threads, which run at
- * normal priority; measured with bench/retrain.ts). `isolation: 'thread'` uses a worker_thread instead. Under tsx or
- * vitest the worker file is TypeScript, so tsx's loader is registered first.
+ * SCHED_IDLE (`chrt -i 0`; `nice -n 19` where chrt is missing): every thread of it, including V8's garbage collector
+ * and compiler threads, runs only when the CPU is otherwise idle (bench/retrain.ts reads the policy of each of its
+ * threads from /proc), so on a busy machine the chats win the CPU (a worker_thread shares the process's GC threads,
+ * which run at normal priority). `isolation: 'thread'` uses a worker_thread instead. Under tsx or vitest the worker
+ * file is TypeScript, so tsx's loader is registered first.
+ * The chat thread's own share is kept small: it hands the worker file paths rather than model JSON, and builds the
+ * returned network a slice at a time (see buildModel).
  */
 import { spawn as spawnChild, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';

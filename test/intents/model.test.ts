@@ -77,6 +77,11 @@ describe('flattening a saved network', () => {
     expect(a.vocab).toBeNull();
   });
 
+  test('a name Object.prototype has keeps the vocabulary apart, so the built net knows what loadNet knows', () => {
+    const odd: NetJson = { net: { ...(net.net as object), features: ['w:a', 'constructor'] }, vocab: ['w:a', 'constructor'] };
+    expect(netArrays(odd).vocab).toEqual(['w:a', 'constructor']);
+  });
+
   test('a vocabulary that differs from the features is kept, and decides which features count as known', async () => {
     const wider: NetJson = { ...net, vocab: ['w:a', 'w:b', 'w:c'] };
     expect(netArrays(wider).vocab).toEqual(['w:a', 'w:b', 'w:c']);
