@@ -123,6 +123,11 @@ export function botSide(core: DeskCore) {
       return null;
     },
 
+    /** True while the chat has an open handoff (waiting or held): only then, or on a handoff decision, does a turn concern the desk. */
+    hasOpen(sessionId: string): boolean {
+      return core.openFor(sessionId) !== null;
+    },
+
     /** True while a rep holds the chat (the bot must stay silent). */
     heldByRep(sessionId: string): boolean {
       return core.openFor(sessionId)?.status === 'claimed';

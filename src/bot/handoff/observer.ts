@@ -9,6 +9,8 @@ import type { HandoffDesk } from './desk.js';
 /** The observer; the engine runs it in the chat's queue, after the record stage. */
 export function handoffObserver(desk: HandoffDesk): TurnObserver {
   return async function handoffAfterTurn(turn) {
+    // Most turns neither hand off nor belong to a handed-off chat: skip building their look-back (30+ lines a turn).
+    if (turn.decision?.kind !== 'handoff' && !desk.hasOpen(turn.sessionId)) return;
     // The record stage stored this turn's lines; the observer's history is the look-back before it.
     const lines: ChatLine[] = [
       { from: 'buyer', text: turn.raw, at: turn.at, intent: turn.intents[0] ?? null },

@@ -15,9 +15,11 @@ function oneProblem(intents: IntentId[], whole: IntentId): IntentId[] {
 export function makeClassify({ nlu }: { nlu: Nlu }): Stage {
   return function classifyStage(turn) {
     const norm = turn.norm!;
-    const whole = nlu.classify(norm);
-    turn.classification = whole;
     const clauses = nlu.classifyClauses(norm);
+    // A message of one clause comes back as the whole message's classification, so most messages are classified
+    // once, not twice (~0.05 ms a turn); only a message of several clauses is classified whole on its own.
+    const whole = clauses.length === 1 ? clauses[0]! : nlu.classify(norm);
+    turn.classification = whole;
     const clauseIntents = oneProblem(
       [...new Set(clauses.map((c) => c.intent))].filter((i): i is IntentId => i !== 'None'),
       whole.intent,

@@ -27,6 +27,17 @@ describe('classify stage', () => {
     expect(problems).toHaveLength(1);
   });
 
+  it('classifies a one-clause message once, with the same result as classifying it whole', async () => {
+    let calls = 0;
+    const counting = { ...nlu, classify: (norm: Parameters<typeof nlu.classify>[0]) => { calls += 1; return nlu.classify(norm); } };
+    const turn = makeClassify({ nlu: counting })(await makeNormalise({ nlu })(bareTurn('这件卫衣有黑色吗'))) as Awaited<ReturnType<typeof classify>>;
+    expect(calls).toBe(0);
+    expect(turn.classification).toEqual(nlu.classify(turn.norm!));
+    const two = makeClassify({ nlu: counting })(await makeNormalise({ nlu })(bareTurn('有黑色吗 下单后多久发货'))) as Awaited<ReturnType<typeof classify>>;
+    expect(calls).toBe(1);
+    expect(two.classification).toEqual(nlu.classify(two.norm!));
+  });
+
   it('says None for what a store chat is not for', async () => {
     expect((await classify('今天天气怎么样')).intents).toEqual(['None']);
   });
