@@ -60,6 +60,18 @@ export function chatStoreContract(name: string, make: () => Promise<ChatStore>):
       expect(lines.map((l) => l.text)).toEqual(Array.from({ length: 40 }, (_, i) => `line ${i}`));
     });
 
+    it('keeps its lines to itself: changing what was appended or read back does not change the chat', async () => {
+      const store = await make();
+      const { id } = await store.create({ buyerId: 'b', createdAt: 1, state: newState(null) });
+      const appended = [line(0), line(1)];
+      await store.append(id, appended);
+      appended[0]!.text = 'changed after append';
+      const read = await store.history(id, { last: 2 });
+      // A store may hand out copies or frozen lines (a change then throws); either way the chat keeps what was said.
+      try { read[1]!.text = 'changed after read'; } catch { /* a frozen line refuses the change */ }
+      expect((await store.history(id)).map((l) => l.text)).toEqual(['line 0', 'line 1']);
+    });
+
     it('keeps each chat to itself', async () => {
       const store = await make();
       const a = await store.create({ buyerId: 'a', createdAt: 1, state: newState(null) });
