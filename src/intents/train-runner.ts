@@ -91,8 +91,16 @@ function threadChannel(): Channel {
   };
 }
 
+/**
+ * Node flags of the training process. A 128 MB starting old generation: with V8's default small start, the early full
+ * collections while the corpus is being prepared leave training ~40% slower (the same 12k-example corpus, in one
+ * process, three runs each: 8.2-11.6 s default, 6.4-7.9 s with this; peak RSS 230 -> 250 MB, returned when the
+ * process ends). The worker used to get the same effect by accident, from holding the 5 MB baseline JSON it was sent.
+ */
+const TRAINING_NODE_FLAGS = ['--initial-old-space-size=128'];
+
 function processChannel(): Channel {
-  const node = [...(IS_TS ? ['--import', pathToFileURL(require.resolve('tsx')).href] : []), fileURLToPath(WORKER_URL)];
+  const node = [...TRAINING_NODE_FLAGS, ...(IS_TS ? ['--import', pathToFileURL(require.resolve('tsx')).href] : []), fileURLToPath(WORKER_URL)];
   // SCHED_IDLE (chrt -i) runs only when no other thread wants the CPU; nice 19 is the fallback, plain node the last.
   const [cmd, args] = existsSync('/usr/bin/chrt') ? ['/usr/bin/chrt', ['-i', '0', process.execPath, ...node]]
     : existsSync('/usr/bin/nice') ? ['/usr/bin/nice', ['-n', '19', process.execPath, ...node]] : [process.execPath, node];
