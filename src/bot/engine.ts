@@ -5,7 +5,7 @@ import { loadAnswers, type AnswerBook } from './answers/book.js';
 import { composeReply } from './answers/compose.js';
 import type { TagRule } from './extract/tags.js';
 import {
-  makeClassify, makeDecide, makeExtract, makeNormalise, makeRecord, makeRespond, runPipeline, type BotTurn,
+  createBatchRunner, makeClassify, makeDecide, makeExtract, makeNormalise, makeRecord, makeRespond, type BotTurn,
 } from './pipeline/index.js';
 import { productById } from './shop/catalog.js';
 import type { ShopData } from './shop/schema.js';
@@ -68,10 +68,11 @@ export function createBot(deps: BotDeps): EngineBot {
   const { nlu, store, shop } = deps;
   const clock = deps.clock ?? Date.now;
   const book = deps.answers ?? loadAnswers(deps.trainingDir ?? 'training');
-  const stages = [
+  // Turns of the same loop turn go through the stages together (see pipeline/batch.ts).
+  const runPipeline = createBatchRunner([
     makeNormalise({ nlu }), makeClassify({ nlu }), makeExtract({ nlu, shop, rules: deps.rules ?? [] }),
     makeDecide({ shop }), makeRespond({ shop, book }), makeRecord({ store }),
-  ];
+  ]);
   const queues = new Map<string, Promise<unknown>>();
 
   /** One message per chat at a time, so two quick messages do not both read the same old state. */
@@ -132,7 +133,7 @@ export function createBot(deps: BotDeps): EngineBot {
       sessionId: record.id, buyerId: record.buyerId, raw: text, at, state: record.state,
       intents: [], via: 'model', history: await store.history(record.id, { last: HISTORY_LOOKBACK }),
     };
-    const done = await runPipeline(stages, turn);
+    const done = await runPipeline(turn);
     await notify(deps.observers, done);
     reply(publicTurn(done));
     // The caller sends the reply in this tick's microtasks; the rest waits for the check phase, after it. All turns

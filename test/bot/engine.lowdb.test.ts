@@ -16,6 +16,7 @@ describe('the bot on the lowdb store', () => {
     const { sessionId } = await before.bot.open(undefined);
     await before.bot.handle(sessionId, '170 60kg穿什么码');
     await before.bot.handle(sessionId, '有黑色吗');
+    await before.bot.idle();
     await before.store.close();
 
     // A new process: a new store and bot on the same directory.
@@ -26,5 +27,8 @@ describe('the bot on the lowdb store', () => {
     // The follow-up is read against the turn before the restart, and the size advice still knows 170/60.
     expect(said(await after.bot.handle(sessionId, '那白色呢'))).toContain('燕麦白有货');
     expect(said(await after.bot.handle(sessionId, '这件穿什么码'))).toMatch(/170cm.*60kg.*M 码/);
+    // The reply does not wait for the disk: let the last turn's write finish before the directory is removed.
+    await after.bot.idle();
+    await after.store.close();
   });
 });

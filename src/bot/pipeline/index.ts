@@ -8,6 +8,7 @@ export async function runPipeline(stages: Stage[], turn: BotTurn): Promise<BotTu
   return current;
 }
 
+export { createBatchRunner } from './batch.js';
 export { makeNormalise } from './normalise.js';
 export { makeClassify } from './classify.js';
 export { makeExtract } from './extract.js';
