@@ -9,10 +9,21 @@ import { judgeTurn, LOW_CONFIDENCE } from './detect.js';
 import type { Inbox, NewInboxItem } from './index.js';
 import type { InboxReason } from './types.js';
 
+/** What an inbox item needs of a message: kept instead of the whole turn (its look-back, state, replies …). */
+type Message = Pick<Turn, 'sessionId' | 'raw' | 'norm' | 'at' | 'classification'>;
+
 /** The last buyer message of a chat, and (once written) the id of its inbox item. */
 interface LastMessage {
   item: Promise<string | null>;
-  turn: Turn;
+  turn: Message;
+}
+
+/**
+ * The parts of a turn the next one may need. Held until the chat's next message, which under load is long enough
+ * for V8 to move it to the old generation: the whole turn there was ~10 KB of garbage a message to mark later.
+ */
+function messageOf({ sessionId, raw, norm, at, classification }: Turn): Message {
+  return { sessionId, raw, norm, at, classification };
 }
 
 /** Options of the observer. */
@@ -40,7 +51,7 @@ export function createInboxObserver(opts: InboxObserverOptions): TurnListener {
   const onError = opts.onError ?? ((err: unknown) => console.error('[inbox] could not record a message', err));
   const last = new Map<string, LastMessage>();
 
-  function itemFor(turn: Turn, reasons: InboxReason[], version: string): NewInboxItem {
+  function itemFor(turn: Message, reasons: InboxReason[], version: string): NewInboxItem {
     const c = turn.classification;
     return {
       sessionId: turn.sessionId, text: maskPii(turn.raw), norm: maskPii(turn.norm?.text ?? turn.raw.toLowerCase()), at: turn.at,
@@ -69,7 +80,7 @@ export function createInboxObserver(opts: InboxObserverOptions): TurnListener {
       ? write(inbox.record(itemFor(turn, verdict.self, modelVersion())).then((i) => i.id))
       : Promise.resolve(null);
     last.delete(turn.sessionId);
-    last.set(turn.sessionId, { item, turn });
+    last.set(turn.sessionId, { item, turn: messageOf(turn) });
     if (last.size > maxChats) last.delete(last.keys().next().value!);
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLowdbInboxStore, createMemoryInboxStore, type InboxItem, type InboxStore } from '../../../src/bot/inbox/index.js';
+import { nextFlushDelay } from '../../../src/bot/inbox/lowdb.js';
 
 const dirs: string[] = [];
 afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
@@ -53,6 +54,15 @@ describe.each(adapters)('inbox store %s', (_name, make) => {
     got.status = 'ignored';
     expect(await s.get('a')).toMatchObject({ text: '问题a', status: 'open' });
     await s.close();
+  });
+});
+
+describe('inbox write pacing', () => {
+  test('a new item waits the configured time while writes are cheap, and 40 times the last write once they are not', () => {
+    expect(nextFlushDelay(200, 0)).toBe(200);
+    expect(nextFlushDelay(200, 4)).toBe(200);
+    expect(nextFlushDelay(200, 23)).toBe(920);
+    expect(nextFlushDelay(200, 0.01)).toBe(200);
   });
 });
 
