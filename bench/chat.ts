@@ -34,7 +34,11 @@ const QUESTIONS = [
   'M码还有货吗', '多久能到北京', 'hi', '有黑色吗 什么时候发货', '這件外套有現貨嗎', '谢谢 拜拜',
 ];
 
-interface Child { proc: ChildProcess; port: number; startRss: number; peakRss: () => number; stop: () => Promise<void> }
+interface Child {
+  proc: ChildProcess; port: number; startRss: number; peakRss: () => number; stop: () => Promise<void>;
+  /** What the process printed after it started listening (a chat server retraining mid-run says so here). */
+  output: string[];
+}
 
 /** CPU seconds (user + system) the process has used so far. */
 function cpuSeconds(pid: number): number {
@@ -51,21 +55,29 @@ function rssMb(pid: number): number {
 async function startChild(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const proc = spawn(process.execPath, [...nodeArgs, ...loader, script], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const output: string[] = [];
+  let listening = false;
   const port = await new Promise<number>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`${script} did not start in 5 minutes`)), 300_000);
     proc.once('exit', (code) => fail(new Error(`${script} exited with ${code}`)));
     createInterface({ input: proc.stdout! }).on('line', (line) => {
+      if (listening) return void output.push(line);
       const m = /listening on http:\/\/[^\s]+:(\d+)/.exec(line);
-      if (m?.[1]) { clearTimeout(timer); ok(Number(m[1])); }
+      if (m?.[1]) { listening = true; clearTimeout(timer); ok(Number(m[1])); }
+    });
+    // Passed through as before, and kept too: the trainer reports a background retrain on stderr.
+    createInterface({ input: proc.stderr! }).on('line', (line) => {
+      process.stderr.write(`${line}\n`);
+      if (listening) output.push(line);
     });
   });
   const startRss = rssMb(proc.pid!);
   let peak = startRss;
   const sampler = setInterval(() => { peak = Math.max(peak, rssMb(proc.pid!)); }, 100);
   return {
-    proc, port, startRss,
+    proc, port, startRss, output,
     peakRss: () => Math.max(peak, rssMb(proc.pid!)),
     stop: () => new Promise((done) => {
       clearInterval(sampler);
@@ -223,6 +235,9 @@ async function main(): Promise<void> {
   row('server RSS idle, before load', `${echo.startRss.toFixed(0)} MB`, `${server.startRss.toFixed(0)} MB`);
   row('server RSS peak under load', `${echoFig.rss.toFixed(0)} MB`, `${chatFig.rss.toFixed(0)} MB`);
   console.log(`chat/echo throughput: ${((100 * chatFig.rate) / echoFig.rate).toFixed(0)} %`);
+  // training/ newer than the data dir's model makes the server retrain in the background, on the same two cores.
+  const retrain = server.output.filter((l) => /\[trainer\]|retrain|training a model/i.test(l));
+  if (retrain.length > 0) console.log(`note: the server retrained its model during the run, so these figures include it:\n  ${retrain.join('\n  ')}`);
 }
 
 await main();
