@@ -15,8 +15,14 @@ import type { TagHit } from '../types.js';
 import { resolveFollowUp } from './followUp.js';
 import type { Stage } from './turn.js';
 
+/** The courier and the place of the shipping table the message names, looked up once a turn. */
+interface Named {
+  courier: ReturnType<typeof courierInText>;
+  place: ReturnType<typeof findPlace>;
+}
+
 /** Keeps what the buyer told us, so later turns need not ask again. */
-function rememberFacts(state: SessionState, entities: Entity[], tags: TagHit[], text: string, shop: ShopData): void {
+function rememberFacts(state: SessionState, entities: Entity[], tags: TagHit[], text: string, shop: ShopData, named: Named): void {
   const { slots } = state;
   for (const e of entities) {
     if (e.kind === 'height' && typeof e.value === 'number') slots.height = e.value;
@@ -34,9 +40,8 @@ function rememberFacts(state: SessionState, entities: Entity[], tags: TagHit[], 
     const shoe = /^鞋码(\d+(?:\.\d+)?)$/.exec(tag)?.[1];
     if (shoe) slots.shoeSize = Number(shoe);
   }
-  const place = findPlace(shop, text);
+  const { place, courier } = named;
   if (place) slots.place = place.place.zh;
-  const courier = courierInText(shop, text);
   if (courier) slots.courier = courier.id;
   const product = findProduct(shop, text);
   if (product) state.productId = product.id;
@@ -56,14 +61,16 @@ export function makeExtract({ nlu, shop, rules }: { nlu: Nlu; shop: ShopData; ru
     const { state } = turn;
     const entities = nlu.extract(norm);
     turn.entities = entities;
-    const resolved = resolveFollowUp({ intents: turn.intents, via: turn.via, entities, text: norm.text, state, shop });
+    // Looked up once for both the follow-up reading and the facts kept (each scans the shop's tables).
+    const named: Named = { courier: courierInText(shop, norm.text), place: findPlace(shop, norm.text) };
+    const resolved = resolveFollowUp({ intents: turn.intents, via: turn.via, entities, text: norm.text, state, shop, named });
     turn.intents = resolved.intents;
     turn.via = resolved.via;
     turn.extraIntents = turn.intents.slice(1);
 
     const mood = detectMood(norm, entities);
     const tags = extractTags({ norm, entities, intent: turn.intents[0] ?? 'None', rules });
-    rememberFacts(state, entities, tags, norm.text, shop);
+    rememberFacts(state, entities, tags, norm.text, shop, named);
     state.tags = mergeTags(state.tags, tags);
     const level = shop.membership.levels.find((l) => l.id === state.memberLevel);
     turn.mood = mood;

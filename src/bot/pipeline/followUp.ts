@@ -32,11 +32,14 @@ export function looksLikeFollowUp(text: string): boolean {
   return isShort(text) && (FOLLOW_UP_ZH.test(text) || FOLLOW_UP_EN.test(text));
 }
 
-function subjectOf(entities: Entity[], text: string, shop: ShopData): Subject | null {
+/** A courier and a place named in the text, as the extract stage already looked them up (null: none named). */
+export interface Named { courier: unknown; place: unknown }
+
+function subjectOf(entities: Entity[], named: () => Named): Subject | null {
   if (entities.some((e) => e.kind === 'color')) return 'color';
   if (entities.some((e) => e.kind === 'size' || e.kind === 'shoeSize')) return 'size';
-  if (entities.some((e) => e.kind === 'courier') || courierInText(shop, text)) return 'courier';
-  if (findPlace(shop, text)) return 'place';
+  if (entities.some((e) => e.kind === 'courier') || named().courier) return 'courier';
+  if (named().place) return 'place';
   return null;
 }
 
@@ -50,8 +53,12 @@ function answersPending(p: Pending, entities: Entity[]): boolean {
 /** The intents of this turn once the previous turn is taken into account, and how they were found. */
 export function resolveFollowUp(input: {
   intents: IntentId[]; via: IntentSource; entities: Entity[]; text: string; state: SessionState; shop: ShopData;
+  /** The courier and place in the text when the caller has looked them up already (the shop scan is not cheap). */
+  named?: Named;
 }): { intents: IntentId[]; via: IntentSource } {
   const { intents, via, entities, text, state, shop } = input;
+  let found = input.named;
+  const named = (): Named => (found ??= { courier: courierInText(shop, text), place: findPlace(shop, text) });
   const main = intents[0] ?? 'None';
   const pending = state.pending;
   // "订单号是3618…" answers the question just asked; the digits say nothing about the intent, so the rest must be short.
@@ -60,7 +67,7 @@ export function resolveFollowUp(input: {
     return { intents: [pending.intent], via: 'pending' };
   }
   const previous = state.lastIntents[0];
-  const subject = subjectOf(entities, text, shop);
+  const subject = subjectOf(entities, named);
   if (!subject || intents.length > 1) return { intents, via };
   if (!looksLikeFollowUp(text) && main !== 'None') return { intents, via };
   const intent = previous && CONTINUES[subject].includes(previous) ? previous : DEFAULT_INTENT[subject];
