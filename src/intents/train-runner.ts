@@ -11,11 +11,15 @@
  */
 import { spawn as spawnChild, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { GatePolicy, GateReport } from './gate.js';
-import { buildModel, type Model } from './model.js';
+import { buildModel, type Model, type ModelParts } from './model.js';
+import { decodeNet } from './net-file.js';
 import type { Evaluation, ModelRef } from './registry/types.js';
 import { CHILD_ENV, type WorkerJob, type WorkerResult } from './train-worker.js';
 
@@ -122,7 +126,7 @@ function processChannel(): Channel {
   };
 }
 
-function run(job: WorkerJob, opts: { unref: boolean; isolation: 'process' | 'thread' }): Promise<Extract<WorkerResult, { ok: true }>> {
+function run(job: WorkerJob, opts: How): Promise<Extract<WorkerResult, { ok: true }>> {
   return new Promise((resolve, reject) => {
     const channel = opts.isolation === 'thread' ? threadChannel() : processChannel();
     if (opts.unref) channel.unref();
@@ -142,27 +146,50 @@ function run(job: WorkerJob, opts: { unref: boolean; isolation: 'process' | 'thr
   });
 }
 
+type How = { unref: boolean; isolation: 'process' | 'thread' };
+
+/**
+ * Runs a job and returns its answer with the network. A worker_thread transfers the arrays; a child process writes
+ * them to a temp file that is read here with async I/O (net-file.ts), so the chat thread neither receives nor
+ * deserialises them.
+ */
+async function runForParts(job: WorkerJob, how: How): Promise<{ r: Extract<WorkerResult, { ok: true }>; parts: ModelParts }> {
+  if (how.isolation === 'thread') {
+    const r = await run(job, how);
+    if (!r.parts.net) throw new TrainError('worker_failed', 'the worker sent no network');
+    return { r, parts: { file: r.parts.file, net: r.parts.net } };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'kefu-net-'));
+  try {
+    const netFile = join(dir, 'net.bin');
+    const r = await run({ ...job, netFile }, how);
+    return { r, parts: { file: r.parts.file, net: r.parts.net ?? decodeNet(await readFile(netFile)) } };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Creates the runner. With `unref`, a training in progress does not keep the process alive (a server shutting
  * down does not wait for it); a command-line run must leave it off, or it would exit before training ends.
  */
 export function createTrainRunner(opts: { unref?: boolean; isolation?: 'process' | 'thread' } = {}): TrainRunner {
-  const how = { unref: opts.unref ?? false, isolation: opts.isolation ?? 'process' } as const;
+  const how: How = { unref: opts.unref ?? false, isolation: opts.isolation ?? 'process' };
   return {
     async train({ trainingDir, baseline, taken, now, policy, saveTo }) {
-      const r = await run({
+      const { r, parts } = await runForParts({
         kind: 'train', trainingDir, taken, now: now.toISOString(), ...(baseline ? { baseline } : {}), ...(policy ? { policy } : {}), ...(saveTo ? { saveTo } : {}),
       }, how);
       if (r.kind !== 'train') throw new TrainError('worker_failed', 'unexpected worker answer');
-      const { model, times } = await buildModel(r.parts);
+      const { model, times } = await buildModel(parts);
       return {
         model, json: r.json, evaluation: r.evaluation, report: r.report,
         buildMs: Math.round(times.busyMs), buildSliceMs: Math.round(times.longestMs * 10) / 10,
       };
     },
     async load(model) {
-      const r = await run({ kind: 'load', model: typeof model === 'string' || model instanceof Uint8Array ? { json: model } : model }, how);
-      return (await buildModel(r.parts)).model;
+      const { parts } = await runForParts({ kind: 'load', model: typeof model === 'string' || model instanceof Uint8Array ? { json: model } : model }, how);
+      return (await buildModel(parts)).model;
     },
   };
 }

@@ -5,23 +5,46 @@
  * index the feature names (see train-runner). Everything that takes CPU time happens here: the chat thread neither
  * parses nor stringifies a model, nor compares two evaluations.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import type { GatePolicy, GateReport } from './gate.js';
+import type { NetArrays } from './classifier.js';
 import type { ModelFile, ModelParts } from './model.js';
+import { encodeNet } from './net-file.js';
 import type { Evaluation, ModelRef } from './registry/types.js';
 
-/** What the worker is asked to do; a stored model comes as its file (read here) or its JSON. */
+/**
+ * What the worker is asked to do; a stored model comes as its file (read here) or its JSON. With `netFile`, the
+ * network is written there (see net-file.ts) instead of being sent back.
+ */
 export type WorkerJob =
-  | { kind: 'train'; trainingDir: string; baseline?: ModelRef; taken: string[]; now: string; policy?: GatePolicy; saveTo?: string }
-  | { kind: 'load'; model: ModelRef };
+  | { kind: 'train'; trainingDir: string; baseline?: ModelRef; taken: string[]; now: string; policy?: GatePolicy; saveTo?: string; netFile?: string }
+  | { kind: 'load'; model: ModelRef; netFile?: string };
+
+/** ModelParts as sent back: `net` is null when it went to the job's netFile. */
+export interface SentParts {
+  file: ModelParts['file'];
+  net: NetArrays | null;
+}
 
 /** What the worker posts back. */
 export type WorkerResult =
-  | { ok: true; kind: 'train'; parts: ModelParts; json: Uint8Array | { path: string }; evaluation: Evaluation; report: GateReport }
-  | { ok: true; kind: 'load'; parts: ModelParts }
+  | { ok: true; kind: 'train'; parts: SentParts; json: Uint8Array | { path: string }; evaluation: Evaluation; report: GateReport }
+  | { ok: true; kind: 'load'; parts: SentParts }
   | { ok: false; message: string; code?: string };
+
+/** Writes the network to `netFile` when there is one, else leaves it in the parts to send. */
+function send(parts: ModelParts, netFile: string | undefined): SentParts {
+  if (!netFile) return parts;
+  const fd = openSync(netFile, 'w');
+  try {
+    for (const chunk of encodeNet(parts.net)) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+  return { file: parts.file, net: null };
+}
 
 function parseModel(ref: ModelRef): ModelFile {
   const json = 'path' in ref ? readFileSync(ref.path, 'utf8') : ref.json;
@@ -57,7 +80,7 @@ async function train(job: Extract<WorkerJob, { kind: 'train' }>): Promise<Worker
     json = { path: job.saveTo };
   } else json = new TextEncoder().encode(text);
   // The baseline's evaluation stays here: the report says all the chat thread needs of it.
-  return { ok: true, kind: 'train', parts: modelParts(model.file), json, evaluation, report };
+  return { ok: true, kind: 'train', parts: send(modelParts(model.file), job.netFile), json, evaluation, report };
 }
 
 /** Runs one job (in the worker; tests may call it directly). */
@@ -67,7 +90,7 @@ export async function runJob(job: WorkerJob): Promise<WorkerResult> {
     // modelParts() without model.js, whose language layer would load jieba's dictionary for nothing.
     const { netArrays } = await import('./classifier.js');
     const { net, ...file } = parseModel(job.model);
-    return { ok: true, kind: 'load', parts: { file, net: netArrays(net) } };
+    return { ok: true, kind: 'load', parts: send({ file, net: netArrays(net) }, job.netFile) };
   } catch (err) {
     const e = err as { message?: string; code?: unknown };
     return { ok: false, message: e.message ?? String(err), ...(typeof e.code === 'string' ? { code: e.code } : {}) };
@@ -75,8 +98,12 @@ export async function runJob(job: WorkerJob): Promise<WorkerResult> {
 }
 
 /** The buffers to transfer rather than copy. */
-export const transferList = (r: WorkerResult): ArrayBuffer[] =>
-  (r.ok ? [r.parts.net.weights.buffer as ArrayBuffer, r.parts.net.biases.buffer as ArrayBuffer, r.parts.net.nameLengths.buffer as ArrayBuffer, ...(r.kind === 'train' && r.json instanceof Uint8Array ? [r.json.buffer as ArrayBuffer] : [])] : []);
+export function transferList(r: WorkerResult): ArrayBuffer[] {
+  if (!r.ok) return [];
+  const net = r.parts.net ? [r.parts.net.weights, r.parts.net.biases, r.parts.net.nameLengths] : [];
+  const json = r.kind === 'train' && r.json instanceof Uint8Array ? [r.json] : [];
+  return [...net, ...json].map((a) => a.buffer as ArrayBuffer);
+}
 
 /** Lowest scheduling priority: on Linux, priorities are per thread, so this leaves the chat thread untouched. */
 const BACKGROUND_NICE = 19;

@@ -6,6 +6,7 @@ import { createNlu } from '../../src/intents/index.js';
 import { loadModel, type ModelFile } from '../../src/intents/model.js';
 import { normalise } from '../../src/intents/normalise.js';
 import { createTrainRunner, type TrainOutcome } from '../../src/intents/train-runner.js';
+import { decodeNet } from '../../src/intents/net-file.js';
 import { runJob, transferList } from '../../src/intents/train-worker.js';
 import { editIntent, smallCorpus } from './registry/helpers.js';
 
@@ -107,12 +108,22 @@ describe('training off the main thread', () => {
 
   test('the worker sends the chat thread no per-weight numbers: flat float32 rows, and the vocabulary only when it differs', async () => {
     const r = await runJob({ kind: 'load', model: { json: bytes(outcome.json) } });
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok || !r.parts.net) throw new Error('expected the network in the answer');
     const { net } = r.parts;
     expect(net.weights).toBeInstanceOf(Float32Array);
     expect(net.weights.length).toBe(net.nameLengths.length * net.intents.length);
     expect(typeof net.names).toBe('string');
     expect(net.vocab).toBeNull();
     expect(transferList(r)).toEqual([net.weights.buffer, net.biases.buffer, net.nameLengths.buffer]);
+  });
+
+  test('given a network file, the worker writes the network there and sends none; the file reads back the same', async () => {
+    const netFile = join(stored, 'net.bin');
+    const inFile = await runJob({ kind: 'load', model: { json: bytes(outcome.json) }, netFile });
+    const inMessage = await runJob({ kind: 'load', model: { json: bytes(outcome.json) } });
+    if (!inFile.ok || !inMessage.ok) throw new Error('load failed');
+    expect(inFile.parts.net).toBeNull();
+    expect(transferList(inFile)).toEqual([]);
+    expect(decodeNet(readFileSync(netFile))).toEqual(inMessage.parts.net);
   });
 });
