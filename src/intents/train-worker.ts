@@ -1,9 +1,10 @@
 /**
  * Training off the request path: this module runs in a child process at the lowest priority (or a worker_thread).
- * It trains a model on the corpus, scores it and the current model on the held-out tests, runs the regression gate,
- * and sends back the model's JSON (for the registry) and its network as flat arrays, so the chat thread only has to
- * index the feature names (see train-runner). Everything that takes CPU time happens here: the chat thread neither
- * parses nor stringifies a model, nor compares two evaluations.
+ * It trains a model on the corpus, scores it and the current model on the held-out tests and runs the regression
+ * gate. The model's JSON goes to the registry's staging file (`saveTo`), its network as flat arrays to `netFile`
+ * (net-file.ts; a worker_thread transfers them instead), and only the evaluation and the gate's report are posted
+ * back, so the chat thread just indexes the feature names (see train-runner). Everything that takes CPU time happens
+ * here: the chat thread neither parses nor stringifies a model, nor compares two evaluations.
  */
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { setPriority } from 'node:os';
