@@ -24,7 +24,7 @@ export function followRegistry(opts: FollowOptions): () => void {
   async function check(): Promise<void> {
     const current = await opts.registry.current();
     if (!current || current.version === opts.inUse()) return;
-    const model = await opts.runner.load(await opts.registry.modelJson(current.version));
+    const model = await opts.runner.load(await opts.registry.modelRef(current.version));
     // Someone may have switched again while it loaded; only the model still current goes in.
     if ((await opts.registry.current())?.version !== current.version || opts.inUse() === current.version) return;
     opts.switchTo(model, current.version);
