@@ -7,6 +7,7 @@ import {
 } from './classifier.js';
 import { DEFAULT_REJECT, DEFAULT_THRESHOLDS, type RejectRule, type Thresholds } from './classify.js';
 import { trainingSamples, type Corpus, type Sample } from './corpus.js';
+import { seededShuffle } from './shuffle.js';
 
 /**
  * An intent with fewer training examples than this is repeated up to it. A trainer's new intent starts with ten or so
@@ -80,7 +81,11 @@ export function trainOnSamples(samples: Sample[], opts: TrainOptions = {}): Mode
   const started = performance.now();
   const settings = opts.settings ?? DEFAULT_TRAIN_SETTINGS;
   const featured: FeatureSample[] = samples.map((s) => ({ features: analyse(s.text).features, intent: s.intent }));
-  const net = trainNet(shuffled(balanced(featured)), settings);
+  // A seeded random order (the same corpus always trains the same model). node-nlp updates the weights after every
+  // sample, so in corpus order, one intent after another, each pass ends leaning towards the last intents it saw.
+  // Measured on the held-out tests (same features and rule): in-scope 87.0% → 90.5%, out-of-scope 81.0% → 94.4%,
+  // and 20 passes now do what 60 did.
+  const net = trainNet(seededShuffle(balanced(featured)), settings);
   const trainMs = Math.round(performance.now() - started);
   const now = opts.now ?? new Date();
   const corpusHash = opts.corpusHash ?? 'adhoc';
@@ -137,21 +142,4 @@ export async function buildModel(parts: ModelParts, opts: { sliceMs?: number; pa
   const { net, times } = await buildNet(parts.net, parts.file.inputNorm ?? 0, opts);
   const file: ModelFile = { ...parts.file, get net() { return net.toJSON(); } };
   return { model: { file, net }, times };
-}
-
-/**
- * The samples in a seeded random order (the same corpus always trains the same model). node-nlp updates the weights
- * after every sample, so in corpus order, one intent after another, each pass ends leaning towards the last intents
- * it saw. Measured on the held-out tests (same features and rule, 3-fold for the rule): in-scope 87.0% → 90.5%,
- * out-of-scope 81.0% → 94.4%, and 20 passes now do what 60 did.
- */
-function shuffled<T>(items: T[]): T[] {
-  const out = [...items];
-  let seed = 42;
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    const j = Math.floor((seed / 2147483648) * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 /** Scores predictions: accuracy, per-intent precision/recall, confused pairs, out-of-scope figures. */
+import { seededShuffle } from '../shuffle.js';
 
 /** One scored prediction. */
 export interface Prediction {
@@ -68,16 +69,7 @@ export function score(preds: Prediction[]): Report {
 
 /** Splits items into k folds deterministically (round-robin after a seeded shuffle). */
 export function folds<T>(items: T[], k: number, seed = 42): T[][] {
-  const arr = [...items];
-  let s = seed;
-  const rand = (): number => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-  for (let i = arr.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(rand() * (i + 1));
-    [arr[i], arr[j]] = [arr[j] as T, arr[i] as T];
-  }
+  const arr = seededShuffle(items, seed);
   const out: T[][] = Array.from({ length: k }, () => []);
   arr.forEach((item, i) => out[i % k]?.push(item));
   return out;
