@@ -71,7 +71,8 @@ export function rejectInputs(run: NetRun, features: Record<string, number>): num
   ];
 }
 
-function bestInScope(run: NetRun): { best: { intent: IntentId; score: number } | undefined; second: number } {
+/** The best in-scope intent, if its unit fired, and the score of the one after it. */
+export function bestInScope(run: NetRun): { best: { intent: IntentId; score: number } | undefined; second: number } {
   const inScope = run.ranking.filter((r) => r.intent !== 'None');
   const best = inScope[0];
   // A unit that did not fire has no claim, even when every unit is silent and the scores are all 0.

@@ -4,7 +4,7 @@
  */
 import { analyse } from '../analyse.js';
 import { trainingSamples, type Corpus } from '../corpus.js';
-import { acceptProbability, fitRejectRule, rejectInputs, type RejectExample, type RejectRule } from '../classify.js';
+import { acceptProbability, bestInScope, fitRejectRule, rejectInputs, type RejectExample, type RejectRule } from '../classify.js';
 import { trainOnSamples } from '../model.js';
 import { folds } from './metrics.js';
 
@@ -23,8 +23,7 @@ export function crossValidatedOutputs(corpus: Corpus, k: number): Observed[] {
     for (const s of test) {
       const { features } = analyse(s.text);
       const run = model.net.run(features);
-      const best = run.ranking.find((r) => r.intent !== 'None' && (run.outputs[r.intent] ?? 0) > 0)?.intent;
-      out.push({ inputs: rejectInputs(run, features), best, expected: s.intent });
+      out.push({ inputs: rejectInputs(run, features), best: bestInScope(run).best?.intent, expected: s.intent });
     }
   });
   return out;
