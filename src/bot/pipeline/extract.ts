@@ -12,14 +12,8 @@ import { claimedLevel, courierInText, findPlace, findProduct } from '../shop/cat
 import type { ShopData } from '../shop/schema.js';
 import type { SessionState } from '../session/state.js';
 import type { TagHit } from '../types.js';
-import { resolveFollowUp } from './followUp.js';
+import { resolveFollowUp, type Named } from './followUp.js';
 import type { Stage } from './turn.js';
-
-/** The courier and the place of the shipping table the message names, looked up once a turn. */
-interface Named {
-  courier: ReturnType<typeof courierInText>;
-  place: ReturnType<typeof findPlace>;
-}
 
 /** Keeps what the buyer told us, so later turns need not ask again. */
 function rememberFacts(state: SessionState, entities: Entity[], tags: TagHit[], text: string, shop: ShopData, named: Named): void {

@@ -33,7 +33,10 @@ export function looksLikeFollowUp(text: string): boolean {
 }
 
 /** A courier and a place named in the text, as the extract stage already looked them up (null: none named). */
-export interface Named { courier: unknown; place: unknown }
+export interface Named {
+  courier: ReturnType<typeof courierInText>;
+  place: ReturnType<typeof findPlace>;
+}
 
 function subjectOf(entities: Entity[], named: () => Named): Subject | null {
   if (entities.some((e) => e.kind === 'color')) return 'color';
