@@ -7,15 +7,18 @@ import { decideIntent } from './classify.js';
 import { loadCorpus, type Corpus } from './corpus.js';
 import { loadModel, MODEL_RECIPE, trainModel, type Model, type ModelFile } from './model.js';
 import { normalise } from './normalise.js';
-import type { Classification, Normalised, Nlu } from './types.js';
+import type { Classification, Entity, Normalised, Nlu } from './types.js';
 
 export type { Model, ModelFile } from './model.js';
 
 /** Wraps a trained model in the Nlu interface the rest of the app uses. */
 export function createNlu(model: Model): Nlu {
   const { thresholds, reject } = model.file;
+  // The entities found while classifying a text, so extract() on the same text does not analyse it again.
+  const entitiesOf = new WeakMap<Normalised, Entity[]>();
   const classifyNorm = (norm: Normalised): Classification => {
-    const { features } = analyseNormalised(norm);
+    const { features, entities } = analyseNormalised(norm);
+    entitiesOf.set(norm, entities);
     return decideIntent(model.net.run(features), thresholds, features, reject);
   };
 
@@ -23,7 +26,7 @@ export function createNlu(model: Model): Nlu {
     version: model.file.version,
     normalise,
     classify: classifyNorm,
-    extract: (norm) => analyseNormalised(norm).entities,
+    extract: (norm) => entitiesOf.get(norm) ?? analyseNormalised(norm).entities,
     classifyClauses(norm) {
       const whole = classifyNorm(norm);
       const pieces = splitPieces(norm.text);

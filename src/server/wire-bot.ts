@@ -9,6 +9,7 @@ import { loadShop } from '../bot/shop/load.js';
 import { createJsonlStore } from '../bot/store/jsonl.js';
 import type { Bot } from '../bot/types.js';
 import type { ModelRegistry } from '../intents/registry/index.js';
+import { memoiseNlu } from '../intents/memo.js';
 import type { SwappableNlu } from '../intents/swappable.js';
 import { openTrainedNlu } from './trainer/index.js';
 
@@ -61,8 +62,9 @@ export async function wireBot(files: BotFiles): Promise<WiredBot> {
   const answers = loadAnswers(files.trainingDir);
   // The handoff observer adds the buyer's place in the queue to the replies, so it runs before they are sent; the
   // caller's (inbox, tag log) run after. Their list is the caller's own, so features added after wiring are seen.
+  // The chats' view of the model remembers its answers for texts sent again (quick replies, 在吗, 包邮吗 …).
   const bot = createBot({
-    nlu, store, shop, rules, answers, observers: [handoff.observer], afterReply: files.observers ?? [], intercept: handoff.intercept,
+    nlu: memoiseNlu(nlu), store, shop, rules, answers, observers: [handoff.observer], afterReply: files.observers ?? [], intercept: handoff.intercept,
   });
   return {
     bot, nlu, registry, answers, rules, stale, handoff,
