@@ -34,8 +34,7 @@ export function composeReply(ctx: AnswerContext, book: AnswerBook, script: Scrip
   const own = templatesFor(book, intent, script);
   const templates = own ?? templatesFor(book, 'None', script) ?? [FALLBACK[ctx.lang]];
   const template = templates[variant % templates.length] ?? templates[0]!;
-  const vars = { ...commonVars(ctx), ...(own ? VARS[intent]?.(ctx) : {}) };
-  const text = render(template, vars);
+  const text = render(template, commonVars(ctx), own ? VARS[intent]?.(ctx) : undefined);
   return {
     text: script === 'hant' ? toScript(text, 'hant') : text,
     intent: intent === 'None' ? null : intent,
