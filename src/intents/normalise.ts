@@ -105,7 +105,18 @@ export function normalise(raw: string): Normalised {
   return { raw, text: s, script, emoji };
 }
 
+/** Converted replies kept: replies and quick-reply chips repeat, and the phrase-aware converter is slow (~20 µs a reply). */
+const MAX_CONVERTED = 2000;
+const converted = new Map<string, string>();
+
 /** A simplified reply in the buyer's script: traditional (Taiwan forms, phrase-aware) for 'hant', else as is. */
 export function toScript(text: string, script: Script): string {
-  return script === 'hant' ? (toTraditional ??= configConverter('s2tw'))(text) : text;
+  if (script !== 'hant') return text;
+  let out = converted.get(text);
+  if (out === undefined) {
+    out = (toTraditional ??= configConverter('s2tw'))(text);
+    if (converted.size >= MAX_CONVERTED) converted.delete(converted.keys().next().value as string);
+    converted.set(text, out);
+  }
+  return out;
 }

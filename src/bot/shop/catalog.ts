@@ -38,9 +38,22 @@ export function findCourier(shop: ShopData, word: string): CourierData | null {
   return shop.shipping.couriers.find((c) => c.id === w || c.aliases.includes(w) || c.name.zh === word) ?? null;
 }
 
+/** Each courier's aliases as one pattern (a Latin alias must stand as a word: sf, not the sf in asfd), built once. */
+const aliasPatterns = new WeakMap<CourierData, RegExp>();
+
+function aliasPattern(c: CourierData): RegExp {
+  let re = aliasPatterns.get(c);
+  if (!re) {
+    const alternatives = c.aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    re = c.aliases.length > 0 ? new RegExp(`(?:^|[^a-z])(?:${alternatives})(?:$|[^a-z])`) : /(?!)/;
+    aliasPatterns.set(c, re);
+  }
+  return re;
+}
+
 /** A courier named in the text (for follow-ups the language layer did not tag). */
 export function courierInText(shop: ShopData, text: string): CourierData | null {
-  return shop.shipping.couriers.find((c) => c.aliases.some((a) => new RegExp(`(^|[^a-z])${a}($|[^a-z])`).test(text))) ?? null;
+  return shop.shipping.couriers.find((c) => aliasPattern(c).test(text)) ?? null;
 }
 
 /** A place of the shipping table named in the text, with its region (longest name wins: 内蒙古 over 蒙古). */
