@@ -7,7 +7,7 @@
  * Prints a table with both servers side by side and the chat server's resident memory. Bounded in count and time.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,7 +22,10 @@ const FLOOD_ROUNDS = 40;
 const PHASE_LIMIT_MS = 90_000;
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(ROOT, process.env.DATA_DIR ?? 'data');
-/** Extra node flags for the chat server only, e.g. BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
+/**
+ * Extra node flags for the chat server only, e.g. BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it;
+ * BENCH_SERVER_LOG=FILE keeps what the server printed while it ran (e.g. with BENCH_SERVER_ARGS=--trace-gc).
+ */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 
 /** Questions as buyers type them: simplified, traditional, English, slang, numbers, several asks at once. */
@@ -218,6 +221,7 @@ async function main(): Promise<void> {
   }, [...SERVER_NODE_ARGS, ...start.slice(1, -1)]);
   const chatFig = await measure(`ws://127.0.0.1:${server.port}/ws/chat`, true, server);
   await server.stop();
+  if (process.env.BENCH_SERVER_LOG) writeFileSync(process.env.BENCH_SERVER_LOG, `${server.output.join('\n')}\n`);
   rmSync(dataDir, { recursive: true, force: true });
 
   const row = (label: string, a: string, b: string) => console.log(`${label.padEnd(34)}${a.padStart(14)}${b.padStart(14)}`);
