@@ -56,7 +56,7 @@ export function botSide(core: DeskCore) {
     // chat's own state (saved by the record stage) already says it went to a person.
     const saved = core.save(record);
     core.publishQueue(record);
-    core.notifyWaiting();
+    core.notifyWaitingSoon();
     await Promise.all([saved, core.mirror(record.sessionId, [line])]);
     return [reply(text)];
   }
@@ -71,7 +71,8 @@ export function botSide(core: DeskCore) {
       record.note.mood = 'angry';
       record.urgency = Math.min(record.urgency, urgencyOf('angry', undefined, undefined, true));
     }
-    await core.save(record);
+    // The buyer's reply does not wait for the disk: the record is current in memory, where reps read it.
+    core.saveLater(record);
     core.publishQueue(record);
     if (turn.decision?.kind !== 'handoff') return [];
     // Asked for a person again while waiting: the place again, so they know they were heard.
@@ -84,8 +85,9 @@ export function botSide(core: DeskCore) {
     const line: ChatLine = { from: 'buyer', text, at, intent: null };
     core.addLines(record, [line]);
     record.buyerMessages += 1;
+    // The line is safe in the chat (mirror); the record, which the rep reads from memory, follows within saveLaterMs.
     await core.mirror(record.sessionId, [line]);
-    await core.save(record);
+    core.saveLater(record);
     deps.hub.publish(repChannel(record.rep!.user), { type: 'line', id: record.id, line });
     return [];
   }

@@ -21,6 +21,10 @@ export interface DeskDeps {
   clock?: () => number;
   /** A waiting buyer with no news for this long is told their place again (default 2 minutes). */
   reminderMs?: number;
+  /** Where a write made in the background (saveLater) that failed is reported. */
+  log?: (message: string, err?: unknown) => void;
+  /** How long saveLater lets a record's updates gather before one write (default 500 ms). */
+  saveLaterMs?: number;
 }
 
 /** Lines kept in a record's transcript (the oldest drop off). */
@@ -42,16 +46,44 @@ export interface DeskCore {
   position(id: string): { place: number; etaMs: number | null } | null;
   addLines(record: HandoffRecord, lines: ChatLine[]): void;
   save(record: HandoffRecord): Promise<void>;
+  /**
+   * Saves without making anyone wait, within saveLaterMs: for updates a crash may lose without losing the handoff
+   * (a waiting buyer's message count and mood, a line for the rep; the lines are in the chat itself too). A buyer
+   * typing fast costs one write of the record per saveLaterMs, not one per message. save() writes at once.
+   */
+  saveLater(record: HandoffRecord): void;
+  /** Writes every record saveLater is holding (on stop). */
+  flushLater(): Promise<void>;
   mirror(sessionId: string, lines: ChatLine[]): Promise<void>;
   publishQueue(record: HandoffRecord): void;
   publishToHolder(record: HandoffRecord): void;
   notifyWaiting(force?: boolean): void;
+  /** notifyWaiting once, in this loop turn's check phase: handoffs opened together move the line once, not once each. */
+  notifyWaitingSoon(): void;
 }
 
 /** Builds the core over its deps. */
 export function createCore(deps: DeskDeps): DeskCore {
   const clock = deps.clock ?? Date.now;
   const reminderMs = deps.reminderMs ?? 120_000;
+  const log = deps.log ?? console.error;
+  const saveLaterMs = deps.saveLaterMs ?? 500;
+  /** Records waiting for their saveLater write, by id. */
+  const later = new Map<string, { record: HandoffRecord; timer: NodeJS.Timeout }>();
+  let notifyScheduled = false;
+
+  function putLogged(record: HandoffRecord): Promise<void> {
+    return deps.store.put(record).catch((err: unknown) => log(`handoff ${record.id}: a background write failed`, err));
+  }
+
+  /** Takes a record out of the saveLater queue (its write is made now, by the caller). */
+  function takeLater(id: string): HandoffRecord | undefined {
+    const held = later.get(id);
+    if (!held) return undefined;
+    clearTimeout(held.timer);
+    later.delete(id);
+    return held.record;
+  }
   const core: DeskCore = {
     deps, clock, records: new Map(), bySession: new Map(), online: new Map(), serviceMs: DEFAULT_SERVICE_MS, told: new Map(),
     openFor(sessionId) {
@@ -67,7 +99,26 @@ export function createCore(deps: DeskDeps): DeskCore {
       record.transcript.push(...lines);
       if (record.transcript.length > TRANSCRIPT_LIMIT) record.transcript.splice(0, record.transcript.length - TRANSCRIPT_LIMIT);
     },
-    save: (record) => deps.store.put(record),
+    save(record) {
+      takeLater(record.id);
+      return deps.store.put(record);
+    },
+    saveLater(record) {
+      const held = later.get(record.id);
+      if (held) {
+        held.record = record;
+        return;
+      }
+      const timer = setTimeout(function writeLater() {
+        const taken = takeLater(record.id);
+        if (taken) void putLogged(taken);
+      }, saveLaterMs);
+      timer.unref();
+      later.set(record.id, { record, timer });
+    },
+    async flushLater() {
+      await Promise.all([...later.keys()].map((id) => putLogged(takeLater(id)!)));
+    },
     async mirror(sessionId, lines) {
       await deps.chats?.append(sessionId, lines).catch(() => undefined);
     },
@@ -91,6 +142,14 @@ export function createCore(deps: DeskDeps): DeskCore {
         if (!last) return; // the first place was told in the handoff reply itself
         const text = waitingUpdateText(place, eta, record.script);
         deps.hub.publish(buyerChannel(record.sessionId), { type: 'say', line: { from: 'system', text, at: now } });
+      });
+    },
+    notifyWaitingSoon() {
+      if (notifyScheduled) return;
+      notifyScheduled = true;
+      setImmediate(function notifyWaitingOnce() {
+        notifyScheduled = false;
+        core.notifyWaiting();
       });
     },
   };

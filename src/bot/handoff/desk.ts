@@ -80,10 +80,11 @@ export function createHandoffDesk(deps: DeskDeps) {
     /** Tells waiting buyers their place again when it changed or they heard nothing for a while (the timer calls it). */
     remindWaiting: (): void => core.notifyWaiting(),
 
-    /** Stops the reminders and waits for pending writes. */
+    /** Stops the reminders, writes what saveLater holds and waits for pending writes. */
     async stop(): Promise<void> {
       clearInterval(timer);
       timer = undefined;
+      await core.flushLater();
       await deps.store.close();
     },
   };

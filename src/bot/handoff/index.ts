@@ -32,7 +32,7 @@ export async function openHandoff(opts: {
   const hub = createLocalHub((err) => opts.log?.('handoff hub listener failed', err));
   const desk = createHandoffDesk({
     store: createLowdbHandoffStore({ dir: join(opts.runtimeDir, 'handoffs') }), hub, shop: opts.shop, chats: opts.chats,
-    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.log ? { log: opts.log } : {}),
   });
   await desk.load();
   return { desk, hub, observer: handoffObserver(desk), intercept: handoffInterceptor(desk), stop: () => desk.stop() };

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createHandoffDesk } from '../../../src/bot/handoff/desk.js';
 import { buyerChannel, createLocalHub, QUEUE_CHANNEL, repChannel } from '../../../src/bot/handoff/hub.js';
 import { createLowdbHandoffStore } from '../../../src/bot/handoff/store/lowdb.js';
+import { createMemoryHandoffStore } from '../../../src/bot/handoff/store/memory.js';
 import { testShop } from '../helpers.js';
-import { deskFixture, listen } from './helpers.js';
+import { deskFixture, listen, turnAfter } from './helpers.js';
 
 const amy = { user: 'amy', name: '小美' };
 const bob = { user: 'bob', name: '小波' };
@@ -44,9 +45,63 @@ describe('the handoff desk, bot side', () => {
     const angry = await f.chat(['你们什么破服务，我要给差评']);
     expect(f.desk.list().map((r) => r.sessionId)).toEqual([angry.sessionId, calm.sessionId]);
     expect(f.desk.positionOf(calm.sessionId)?.place).toBe(2);
+    // Told in the check phase of the loop turn that opened the angry buyer's handoff.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ type: 'say', line: { from: 'system' } });
     expect(JSON.stringify(told[0])).toContain('您前面还有 1 位');
+  });
+
+  it('tells a waiting buyer once when several urgent chats go ahead of them in the same loop turn', async () => {
+    const f = await deskFixture();
+    f.desk.repConnected('amy');
+    const calm = await f.chat(['转人工']);
+    const told = listen(f.hub, buyerChannel(calm.sessionId));
+    const angry = await Promise.all([0, 1].map(() => turnAfter(f.bot, f.chats, ['你们什么破服务，我要给差评'])));
+    // Both handoffs open in the same loop turn, as when the bot answers two messages together.
+    await Promise.all(angry.map((input) => f.desk.afterTurn(input)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(f.desk.positionOf(calm.sessionId)?.place).toBe(3);
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told[0])).toContain('您前面还有 2 位');
+  });
+
+  it("answers a waiting buyer's message without waiting for the handoff record's write, and reports a failed write", async () => {
+    const inner = createMemoryHandoffStore();
+    let puts = 0;
+    let failNext: ((err: Error) => void) | null = null;
+    // The first put (opening the handoff) is written; the update after the buyer's next message never finishes,
+    // then fails, as a stuck or full disk would.
+    const store = { ...inner, put: (r: Parameters<typeof inner.put>[0]) => (++puts === 1 ? inner.put(r) : new Promise<void>((_, fail) => { failNext = fail; })) };
+    const logged: string[] = [];
+    const f = await deskFixture({ store, log: (m) => logged.push(m) });
+    f.desk.repConnected('amy');
+    const first = await f.chat(['转人工']);
+    const next = await turnAfter(f.bot, f.chats, ['好的我等一下'], first.sessionId);
+    const outcome = await Promise.race([f.desk.afterTurn(next).then(() => 'answered'), new Promise((ok) => setTimeout(() => ok('stuck'), 2000))]);
+    expect(outcome).toBe('answered');
+    expect(f.desk.list()[0]!.buyerMessages).toBe(1);
+    // Held for saveLaterMs, then written; stopping the desk writes it at once.
+    expect(puts).toBe(1);
+    void f.desk.stop();
+    expect(puts).toBe(2);
+    failNext!(new Error('disk full'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(logged.join('\n')).toContain('background write failed');
+  });
+
+  it("writes a waiting buyer's burst of messages as one update of the handoff record", async () => {
+    const inner = createMemoryHandoffStore();
+    const written: number[] = [];
+    const store = { ...inner, put: (r: Parameters<typeof inner.put>[0]) => (written.push(r.buyerMessages), inner.put(r)) };
+    const f = await deskFixture({ store, saveLaterMs: 30 });
+    f.desk.repConnected('amy');
+    const first = await f.chat(['转人工']);
+    for (const text of ['在吗', '有人吗', '快点']) await f.desk.afterTurn(await turnAfter(f.bot, f.chats, [text], first.sessionId));
+    expect(written).toEqual([0]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(written).toEqual([0, 3]);
+    expect((await inner.get(f.desk.list()[0]!.id))?.buyerMessages).toBe(3);
   });
 
   it('reminds a waiting buyer of their place after two minutes without news, not before', async () => {

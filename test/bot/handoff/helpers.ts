@@ -24,13 +24,16 @@ export function listen(hub: Hub, channel: string): HubMessage[] {
 }
 
 /** A real bot, its chat store, a hub and a loaded desk on a settable clock. */
-export async function deskFixture(opts: { store?: HandoffStore } = {}) {
+export async function deskFixture(opts: { store?: HandoffStore; log?: (message: string, err?: unknown) => void; saveLaterMs?: number } = {}) {
   let now = MORNING;
   const clock = () => now;
   const { bot, store: chats } = await testBot({ clock });
   const hub = createLocalHub((err) => { throw err; });
   const store = opts.store ?? createMemoryHandoffStore();
-  const desk = createHandoffDesk({ store, hub, shop: testShop(), chats, clock });
+  const desk = createHandoffDesk({
+    store, hub, shop: testShop(), chats, clock, ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.saveLaterMs !== undefined ? { saveLaterMs: opts.saveLaterMs } : {}),
+  });
   await desk.load();
   return {
     bot, chats, hub, store, desk, clock,
