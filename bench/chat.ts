@@ -5,6 +5,11 @@
  *   paced — every buyer asks, waits for the answer, pauses ~PACE ms, asks again (reply latency under steady load);
  *   flood — every buyer asks again the moment its answer arrives (capacity: replies per second).
  * Prints a table with both servers side by side and the chat server's resident memory. Bounded in count and time.
+ *
+ * The chat server runs twice, on two message mixes, because it remembers its analysis of a text sent again
+ * (src/intents/memo.ts): "common questions" sends the 30 questions below over and over, as quick-reply chips and
+ * the top questions are on a busy day; "every text new" sends the corpus's own buyer sentences (examples and
+ * held-out tests, ~14,000 distinct) in a seeded order, so nearly every message is analysed from scratch.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -12,6 +17,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
+import { loadCorpus } from '../src/intents/corpus.js';
+import { seededShuffle } from '../src/intents/shuffle.js';
 
 const BUYERS = Number(process.env.BENCH_BUYERS ?? 500);
 const WARMUP = 3;
@@ -24,7 +31,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(ROOT, process.env.DATA_DIR ?? 'data');
 /**
  * Extra node flags for the chat server only, e.g. BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it;
- * BENCH_SERVER_LOG=FILE keeps what the server printed while it ran (e.g. with BENCH_SERVER_ARGS=--trace-gc).
+ * BENCH_SERVER_LOG=FILE keeps what the server printed while it ran (FILE, and FILE.new for the second mix), e.g. with
+ * BENCH_SERVER_ARGS=--trace-gc.
  */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 
@@ -36,6 +44,22 @@ const QUESTIONS = [
   '买两件能打折吗', '会员有什么优惠', '洗了会缩水吗', '能发顺丰吗', '拍错了能取消订单吗', '送女朋友的 她160 50kg',
   'M码还有货吗', '多久能到北京', 'hi', '有黑色吗 什么时候发货', '這件外套有現貨嗎', '谢谢 拜拜',
 ];
+
+/** A message mix: what buyer `b` sends in its round `r` of a phase. */
+type Mix = (b: number, r: number) => string;
+
+const common: Mix = (b, r) => QUESTIONS[(b * 7 + r) % QUESTIONS.length]!;
+
+/** Every text once (until the ~14,000 run out): the corpus's sentences, shuffled with a fixed seed. */
+function everyTextNew(): Mix {
+  const seen = new Set<string>();
+  for (const file of loadCorpus(join(ROOT, 'training')).intents) {
+    for (const group of [file.examples, file.tests ?? {}]) for (const list of Object.values(group)) for (const t of list ?? []) seen.add(t);
+  }
+  const pool = seededShuffle([...seen], 20261122);
+  let next = 0;
+  return () => pool[next++ % pool.length]!;
+}
 
 interface Child {
   proc: ChildProcess; port: number; startRss: number; peakRss: () => number; stop: () => Promise<void>;
@@ -131,14 +155,14 @@ async function connectBuyers(url: string, chat: boolean): Promise<Buyer[]> {
 
 interface PhaseResult { latencies: number[]; seconds: number }
 
-async function phase(buyers: Buyer[], rounds: number, paceMs: number): Promise<PhaseResult> {
+async function phase(buyers: Buyer[], rounds: number, paceMs: number, mix: Mix): Promise<PhaseResult> {
   const latencies: number[] = [];
   const deadline = Date.now() + PHASE_LIMIT_MS;
   const t0 = performance.now();
   await Promise.all(buyers.map(async (buyer, b) => {
     for (let r = 0; r < rounds && Date.now() < deadline; r++) {
       if (paceMs > 0) await new Promise((ok) => setTimeout(ok, Math.random() * 2 * paceMs));
-      latencies.push(await buyer.ask(QUESTIONS[(b * 7 + r) % QUESTIONS.length]!));
+      latencies.push(await buyer.ask(mix(b, r)));
     }
   }));
   return { latencies, seconds: (performance.now() - t0) / 1000 };
@@ -154,12 +178,12 @@ interface Figures {
   cpuMsPerAnswer: number;
 }
 
-async function measure(url: string, chat: boolean, child: Child): Promise<Figures> {
+async function measure(url: string, chat: boolean, child: Child, mix: Mix): Promise<Figures> {
   const buyers = await connectBuyers(url, chat);
-  await phase(buyers, WARMUP, 0);
+  await phase(buyers, WARMUP, 0, mix);
   const cpu0 = cpuSeconds(child.proc.pid!);
-  const paced = await phase(buyers, PACED_ROUNDS, PACE_MS);
-  const flood = await phase(buyers, FLOOD_ROUNDS, 0);
+  const paced = await phase(buyers, PACED_ROUNDS, PACE_MS, mix);
+  const flood = await phase(buyers, FLOOD_ROUNDS, 0, mix);
   const p = paced.latencies.sort((a, b) => a - b);
   const f = flood.latencies.sort((a, b) => a - b);
   const figures = {
@@ -204,14 +228,9 @@ function copyCurrentModel(from: string, to: string): boolean {
   return true;
 }
 
-async function main(): Promise<void> {
-  const echo = await startChild('bench/echo-server.ts', { PORT: '0' });
-  const echoFig = await measure(`ws://127.0.0.1:${echo.port}`, false, echo);
-  await echo.stop();
-
+/** Starts the chat server as `npm start` runs it, on a throwaway copy of data/, measures one mix, and stops it. */
+async function measureChat(mix: Mix, logFile?: string): Promise<{ figures: Figures; server: Child }> {
   const dataDir = benchDataDir();
-  const built = spawnSync('npm', ['run', '--silent', 'prestart'], { cwd: ROOT, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('npm run prestart (the server build) failed');
   // The start script's own node flags and entry, run directly (not through npm), so the pid's RSS is the server's.
   const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
   if (start[0] !== 'node') throw new Error(`npm start is "${start.join(' ')}"; the bench expects "node [flags] <entry>"`);
@@ -219,29 +238,47 @@ async function main(): Promise<void> {
   const server = await startChild(start.at(-1)!, {
     PORT: '0', DATA_DIR: dataDir, CHAT_RATE_PER_SEC: '1000000', CHAT_RATE_BURST: '1000000',
   }, [...SERVER_NODE_ARGS, ...start.slice(1, -1)]);
-  const chatFig = await measure(`ws://127.0.0.1:${server.port}/ws/chat`, true, server);
+  const figures = await measure(`ws://127.0.0.1:${server.port}/ws/chat`, true, server, mix);
   await server.stop();
-  if (process.env.BENCH_SERVER_LOG) writeFileSync(process.env.BENCH_SERVER_LOG, `${server.output.join('\n')}\n`);
+  if (logFile) writeFileSync(logFile, `${server.output.join('\n')}\n`);
   rmSync(dataDir, { recursive: true, force: true });
+  return { figures, server };
+}
 
-  const row = (label: string, a: string, b: string) => console.log(`${label.padEnd(34)}${a.padStart(14)}${b.padStart(14)}`);
+async function main(): Promise<void> {
+  const echo = await startChild('bench/echo-server.ts', { PORT: '0' });
+  const echoFig = await measure(`ws://127.0.0.1:${echo.port}`, false, echo, common);
+  await echo.stop();
+
+  const built = spawnSync('npm', ['run', '--silent', 'prestart'], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run prestart (the server build) failed');
+  const log = process.env.BENCH_SERVER_LOG;
+  const a = await measureChat(common, log);
+  const b = await measureChat(everyTextNew(), log ? `${log}.new` : undefined);
+
+  const row = (label: string, ...cells: string[]) => console.log(`${label.padEnd(34)}${cells.map((c) => c.padStart(16)).join('')}`);
   const ms = (x: number) => `${x.toFixed(2)} ms`;
+  const all = [echoFig, a.figures, b.figures];
+  const each = (f: (x: Figures) => string) => all.map(f);
   console.log(`\n${BUYERS} concurrent buyers on loopback, ${process.platform} ${process.arch}, node ${process.version}`);
-  row('', 'ws echo', 'chat server');
-  row(`paced (~${Math.round((BUYERS * 1000) / PACE_MS)} msg/s): median`, ms(echoFig.pacedMedian), ms(chatFig.pacedMedian));
-  row('paced: p99', ms(echoFig.pacedP99), ms(chatFig.pacedP99));
-  row('flood (1 in flight each): replies/s', echoFig.rate.toFixed(0), chatFig.rate.toFixed(0));
-  row('flood: median', ms(echoFig.floodMedian), ms(chatFig.floodMedian));
-  row('flood: p99', ms(echoFig.floodP99), ms(chatFig.floodP99));
-  row('answers measured', String(echoFig.replies), String(chatFig.replies));
-  row('error frames', String(echoFig.errors), String(chatFig.errors));
-  row('server CPU per answer', ms(echoFig.cpuMsPerAnswer), ms(chatFig.cpuMsPerAnswer));
-  row('server RSS idle, before load', `${echo.startRss.toFixed(0)} MB`, `${server.startRss.toFixed(0)} MB`);
-  row('server RSS peak under load', `${echoFig.rss.toFixed(0)} MB`, `${chatFig.rss.toFixed(0)} MB`);
-  console.log(`chat/echo throughput: ${((100 * chatFig.rate) / echoFig.rate).toFixed(0)} %`);
+  row('', 'ws echo', 'chat: common', 'chat: every');
+  row('', '', 'questions', 'text new');
+  row(`paced (~${Math.round((BUYERS * 1000) / PACE_MS)} msg/s): median`, ...each((f) => ms(f.pacedMedian)));
+  row('paced: p99', ...each((f) => ms(f.pacedP99)));
+  row('flood (1 in flight each): replies/s', ...each((f) => f.rate.toFixed(0)));
+  row('flood: median', ...each((f) => ms(f.floodMedian)));
+  row('flood: p99', ...each((f) => ms(f.floodP99)));
+  row('answers measured', ...each((f) => String(f.replies)));
+  row('error frames', ...each((f) => String(f.errors)));
+  row('server CPU per answer', ...each((f) => ms(f.cpuMsPerAnswer)));
+  row('server RSS idle, before load', ...[echo, a.server, b.server].map((c) => `${c.startRss.toFixed(0)} MB`));
+  row('server RSS peak under load', ...each((f) => `${f.rss.toFixed(0)} MB`));
+  row('throughput, % of echo', '100 %', ...[a, b].map((x) => `${((100 * x.figures.rate) / echoFig.rate).toFixed(0)} %`));
   // training/ newer than the data dir's model makes the server retrain in the background, on the same two cores.
-  const retrain = server.output.filter((l) => /\[trainer\]|retrain|training a model/i.test(l));
-  if (retrain.length > 0) console.log(`note: the server retrained its model during the run, so these figures include it:\n  ${retrain.join('\n  ')}`);
+  for (const [name, run] of [['common questions', a], ['every text new', b]] as const) {
+    const retrain = run.server.output.filter((l) => /\[trainer\]|retrain|training a model/i.test(l));
+    if (retrain.length > 0) console.log(`note: the server retrained its model during the ${name} run, so its figures include it:\n  ${retrain.join('\n  ')}`);
+  }
 }
 
 await main();
