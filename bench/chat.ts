@@ -253,8 +253,10 @@ async function main(): Promise<void> {
   const built = spawnSync('npm', ['run', '--silent', 'prestart'], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('npm run prestart (the server build) failed');
   const log = process.env.BENCH_SERVER_LOG;
-  const a = await measureChat(common, log);
-  const b = await measureChat(everyTextNew(), log ? `${log}.new` : undefined);
+  // BENCH_MIX=common or BENCH_MIX=new measures one mix only (the other column repeats it), for quicker trials.
+  const only = process.env.BENCH_MIX;
+  const a = await measureChat(only === 'new' ? everyTextNew() : common, log);
+  const b = only === 'common' || only === 'new' ? a : await measureChat(everyTextNew(), log ? `${log}.new` : undefined);
 
   const row = (label: string, ...cells: string[]) => console.log(`${label.padEnd(34)}${cells.map((c) => c.padStart(16)).join('')}`);
   const ms = (x: number) => `${x.toFixed(2)} ms`;

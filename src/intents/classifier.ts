@@ -81,20 +81,33 @@ function setVocabulary(names: Set<string> | string[]): Vocabulary {
 }
 
 function wrap(net: NeuralNetworkType, vocab: Vocabulary, inputNorm: number): IntentNet {
+  const internals = net as unknown as NetInternals;
+  // node-nlp's run() turns the input into {keys, data} with `data` a plain object indexed by feature number, which
+  // V8 grows as a sparse array: ~29 KB of garbage a message. The same {keys, data} is built here over one reused
+  // array and handed to node-nlp's own runInput(), so the network computes exactly what run() computes.
+  let dict: Record<string, number> | undefined;
+  let data: Float64Array | undefined;
   return {
     run(features) {
       // Scaled over all the message's features, known or not, as in training: unknown words weaken the rest.
       const scaled = scaleInput(features, inputNorm);
+      if (!internals.numPerceptrons) return { ranking: [], raw: 0, known: 0, outputs: {} }; // untrained: nothing known
+      dict ??= internals.lookup.inputLookup.dict;
+      data ??= new Float64Array(internals.lookup.numInputs);
       let known = 0;
-      const input: Record<string, number> = {};
+      const keys: number[] = [];
       for (const k in scaled) {
-        if (vocab.has(k)) {
-          input[k] = scaled[k] as number;
-          known += 1;
+        if (!vocab.has(k)) continue;
+        known += 1;
+        const index = dict[k];
+        if (typeof index === 'number') {
+          keys.push(index);
+          data[index] = scaled[k] as number;
         }
       }
       if (known === 0) return { ranking: [], raw: 0, known, outputs: {} };
-      const out = net.run(input) ?? {};
+      const out = internals.runInput({ keys, data });
+      for (const index of keys) data[index] = 0;
       let total = 0;
       let raw = 0;
       const ranking: IntentScore[] = [];
@@ -181,6 +194,10 @@ interface Lookup { add(key: string): void; items: string[]; dict: Record<string,
 /** The fields node-nlp's own fromJSON fills in; buildNet fills the same ones, a slice at a time. */
 interface NetInternals {
   lookup: { inputLookup: Lookup; outputLookup: Lookup; numInputs: number; numOutputs: number };
+  /** Output units; 0 (or unset) before training, when run() answers nothing. */
+  numPerceptrons?: number;
+  /** The forward pass behind run(), on an input already looked up: feature numbers and their values. */
+  runInput(input: { keys: number[]; data: ArrayLike<number> }): Record<string, number>;
   perceptrons: { weights: Float32Array; changes: Float32Array; bias: number }[];
   prepareCorpus(corpus: never[]): unknown;
   initialize(numInputs: number, intents: string[]): void;
