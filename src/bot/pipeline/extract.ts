@@ -3,20 +3,20 @@
  * the facts worth keeping (measurements, order number, product in focus), and what the rep and marketing need:
  * mood, tags, buyer type and pain point.
  */
-import type { Entity, Nlu } from '../../intents/types.js';
+import type { Entity, Nlu, Normalised } from '../../intents/types.js';
 import { describeBuyer } from '../extract/buyerType.js';
 import { detectMood } from '../extract/mood.js';
 import { findPainPoint } from '../extract/painPoint.js';
 import { extractTags, type TagRule } from '../extract/tags.js';
 import { claimedLevel, courierInText, findPlace, findProduct } from '../shop/catalog.js';
-import type { ShopData } from '../shop/schema.js';
+import type { Product, ShopData } from '../shop/schema.js';
 import type { SessionState } from '../session/state.js';
-import type { TagHit } from '../types.js';
+import type { Mood, TagHit } from '../types.js';
 import { resolveFollowUp, type Named } from './followUp.js';
 import type { Stage } from './turn.js';
 
 /** Keeps what the buyer told us, so later turns need not ask again. */
-function rememberFacts(state: SessionState, entities: Entity[], tags: TagHit[], text: string, shop: ShopData, named: Named): void {
+function rememberFacts(state: SessionState, entities: Entity[], tags: TagHit[], facts: TextFacts): void {
   const { slots } = state;
   for (const e of entities) {
     if (e.kind === 'height' && typeof e.value === 'number') slots.height = e.value;
@@ -34,12 +34,19 @@ function rememberFacts(state: SessionState, entities: Entity[], tags: TagHit[], 
     const shoe = /^鞋码(\d+(?:\.\d+)?)$/.exec(tag)?.[1];
     if (shoe) slots.shoeSize = Number(shoe);
   }
-  const { place, courier } = named;
+  const { place, courier } = facts.named;
   if (place) slots.place = place.place.zh;
   if (courier) slots.courier = courier.id;
-  const product = findProduct(shop, text);
-  if (product) state.productId = product.id;
-  state.memberLevel = claimedLevel(shop, text) ?? state.memberLevel;
+  if (facts.product) state.productId = facts.product.id;
+  state.memberLevel = facts.level ?? state.memberLevel;
+}
+
+/** What the text alone tells, whoever sent it: the shop's names in it, and the buyer's mood. */
+interface TextFacts {
+  named: Named;
+  product: Product | null;
+  level: string | null;
+  mood: Mood;
 }
 
 /** Adds new tags to the chat's tags (each tag once), so the buyer description sees the whole chat. */
@@ -50,21 +57,38 @@ function mergeTags(chat: TagHit[], fresh: TagHit[]): TagHit[] {
 
 /** Builds the extract stage. */
 export function makeExtract({ nlu, shop, rules }: { nlu: Nlu; shop: ShopData; rules: TagRule[] }): Stage {
+  // Kept per normalised text: the language layer hands back the same Normalised (and entities) for a text sent
+  // again (src/intents/memo.ts), so 包邮吗 from a thousand buyers scans the shop's tables once. The shop is fixed
+  // for the bot's life; tag rules are not (trainers edit them), so tags are not kept here.
+  const known = new WeakMap<Normalised, TextFacts>();
+  function factsOf(norm: Normalised, entities: Entity[]): TextFacts {
+    let facts = known.get(norm);
+    if (!facts) {
+      facts = {
+        named: { courier: courierInText(shop, norm.text), place: findPlace(shop, norm.text) },
+        product: findProduct(shop, norm.text), level: claimedLevel(shop, norm.text), mood: detectMood(norm, entities),
+      };
+      known.set(norm, facts);
+    }
+    return facts;
+  }
+
   return function extractStage(turn) {
     const norm = turn.norm!;
     const { state } = turn;
     const entities = nlu.extract(norm);
     turn.entities = entities;
     // Looked up once for both the follow-up reading and the facts kept (each scans the shop's tables).
-    const named: Named = { courier: courierInText(shop, norm.text), place: findPlace(shop, norm.text) };
+    const facts = factsOf(norm, entities);
+    const { named } = facts;
     const resolved = resolveFollowUp({ intents: turn.intents, via: turn.via, entities, text: norm.text, state, shop, named });
     turn.intents = resolved.intents;
     turn.via = resolved.via;
     turn.extraIntents = turn.intents.slice(1);
 
-    const mood = detectMood(norm, entities);
+    const { mood } = facts;
     const tags = extractTags({ norm, entities, intent: turn.intents[0] ?? 'None', rules });
-    rememberFacts(state, entities, tags, norm.text, shop, named);
+    rememberFacts(state, entities, tags, facts);
     state.tags = mergeTags(state.tags, tags);
     const level = shop.membership.levels.find((l) => l.id === state.memberLevel);
     turn.mood = mood;

@@ -4,13 +4,29 @@ import type { CourierData, Product, ProductColour, RegionData, ShopData, Text } 
 
 /** The product the buyer names (longest alias wins: 小白鞋 over 鞋), or null. */
 export function findProduct(shop: ShopData, text: string): Product | null {
-  let best: { product: Product; length: number } | null = null;
+  let best: Product | null = null;
+  let length = 0;
   for (const product of shop.catalog) {
-    for (const word of [...product.aliases, product.name.zh, product.name.en.toLowerCase()]) {
-      if (word && text.includes(word.toLowerCase()) && (!best || word.length > best.length)) best = { product, length: word.length };
+    for (const word of productWords(product)) {
+      if (word.length > length && text.includes(word)) {
+        best = product;
+        length = word.length;
+      }
     }
   }
-  return best?.product ?? null;
+  return best;
+}
+
+/** A product's aliases and names, lower-cased, made once per product. */
+const wordsOf = new WeakMap<Product, string[]>();
+
+function productWords(product: Product): string[] {
+  let words = wordsOf.get(product);
+  if (!words) {
+    words = [...product.aliases, product.name.zh, product.name.en].filter(Boolean).map((w) => w.toLowerCase());
+    wordsOf.set(product, words);
+  }
+  return words;
 }
 
 /** A product by id, or the store's featured one. */
