@@ -8,6 +8,7 @@ export * from './types.js';
 export type { InboxGroup } from './groups.js';
 export { createMemoryInboxStore } from './memory.js';
 export { createLowdbInboxStore } from './lowdb.js';
+export { createJsonlInboxStore } from './jsonl.js';
 export { createInboxObserver, type TurnListener } from './observer.js';
 export { judgeTurn, saysNotWhatIAsked } from './detect.js';
 

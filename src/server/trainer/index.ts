@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { AnswerBook } from '../../bot/answers/book.js';
 import type { TagRule } from '../../bot/extract/tags.js';
 import {
-  createInbox, createInboxObserver, createLowdbInboxStore, type Inbox, type InboxStore, type TurnListener,
+  createInbox, createInboxObserver, createJsonlInboxStore, type Inbox, type InboxStore, type TurnListener,
 } from '../../bot/inbox/index.js';
 import { trainingSamples } from '../../intents/corpus.js';
 import type { GatePolicy } from '../../intents/gate.js';
@@ -112,4 +112,5 @@ export async function openTrainedNlu(opts: { modelDir: string; trainingDir: stri
 }
 
 /** The inbox file under a runtime dir. */
-export const openInboxStore = (runtimeDir: string): InboxStore => createLowdbInboxStore({ file: join(runtimeDir, 'inbox.json') });
+export const openInboxStore = (runtimeDir: string): InboxStore =>
+  createJsonlInboxStore({ file: join(runtimeDir, 'inbox.jsonl'), legacyFile: join(runtimeDir, 'inbox.json') });

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createLowdbInboxStore, createMemoryInboxStore, type InboxItem, type InboxStore } from '../../../src/bot/inbox/index.js';
+import { createJsonlInboxStore, createLowdbInboxStore, createMemoryInboxStore, type InboxItem, type InboxStore } from '../../../src/bot/inbox/index.js';
 import { nextFlushDelay } from '../../../src/bot/inbox/lowdb.js';
 
 const dirs: string[] = [];
@@ -20,6 +20,7 @@ const item = (id: string, at = 1, status: InboxItem['status'] = 'open'): InboxIt
 const adapters: [string, () => InboxStore][] = [
   ['in memory', createMemoryInboxStore],
   ['on lowdb', () => createLowdbInboxStore({ file: tempFile(), flushMs: 5 })],
+  ['on jsonl', () => createJsonlInboxStore({ file: `${tempFile()}l` })],
 ];
 
 describe.each(adapters)('inbox store %s', (_name, make) => {
@@ -98,5 +99,80 @@ describe('inbox store on lowdb', () => {
     await s.close();
     const again = createLowdbInboxStore({ file });
     expect((await again.list()).map((i) => i.id)).toEqual(['old-open', 'new1', 'new2']);
+  });
+});
+
+describe('inbox store on jsonl', () => {
+  const jsonlFile = (): string => `${tempFile()}l`;
+  const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+
+  test('items and decisions survive a restart, each one line appended, in the order first added', async () => {
+    const file = jsonlFile();
+    const first = createJsonlInboxStore({ file });
+    await first.add(item('a'));
+    await first.add(item('b'));
+    await first.update(['a'], (i) => { i.status = 'ignored'; });
+    expect(lines(file)).toHaveLength(3);
+    await first.close();
+    const again = createJsonlInboxStore({ file });
+    expect((await again.list()).map((i) => [i.id, i.status])).toEqual([['a', 'ignored'], ['b', 'open']]);
+    await again.close();
+  });
+
+  test('is bounded: resolved items are dropped before open ones, and stay dropped after a restart', async () => {
+    const file = jsonlFile();
+    const s = createJsonlInboxStore({ file, maxItems: 3 });
+    await s.add(item('old-open', 1));
+    await s.add(item('done', 2, 'assigned'));
+    await s.add(item('new1', 3));
+    await s.add(item('new2', 4));
+    expect((await s.list()).map((i) => i.id)).toEqual(['old-open', 'new1', 'new2']);
+    await s.add(item('new3', 5));
+    expect((await s.list()).map((i) => i.id)).toEqual(['new1', 'new2', 'new3']);
+    await s.close();
+    const again = createJsonlInboxStore({ file, maxItems: 3 });
+    expect((await again.list()).map((i) => i.id)).toEqual(['new1', 'new2', 'new3']);
+    await again.close();
+  });
+
+  test('a line torn by a crash is skipped, cut off before the next append, and loses nothing else', async () => {
+    const file = jsonlFile();
+    const s = createJsonlInboxStore({ file });
+    await s.add(item('a'));
+    await s.close();
+    appendFileSync(file, '{"item":{"id":"half","sess');
+    const again = createJsonlInboxStore({ file });
+    expect((await again.list()).map((i) => i.id)).toEqual(['a']);
+    await again.add(item('b'));
+    await again.close();
+    expect(lines(file).map((l) => (JSON.parse(l) as { item: InboxItem }).item.id)).toEqual(['a', 'b']);
+  });
+
+  test('a file of many more lines than items is rewritten to one line per item when opened', async () => {
+    const file = jsonlFile();
+    const s = createJsonlInboxStore({ file });
+    await s.add(item('a'));
+    for (let n = 0; n < 150; n += 1) await s.update(['a'], (i) => { i.score = n; });
+    await s.close();
+    expect(lines(file)).toHaveLength(151);
+    const again = createJsonlInboxStore({ file });
+    expect(await again.get('a')).toMatchObject({ score: 149 });
+    expect(lines(file)).toHaveLength(1);
+    await again.close();
+  });
+
+  test("carries over the lowdb adapter's inbox.json once, when there is no inbox.jsonl yet", async () => {
+    const legacyFile = tempFile();
+    mkdirSync(join(legacyFile, '..'), { recursive: true });
+    writeFileSync(legacyFile, JSON.stringify({ items: [item('x', 1, 'ignored'), item('y', 2)] }, null, 2));
+    const file = `${legacyFile}l`;
+    const s = createJsonlInboxStore({ file, legacyFile });
+    expect((await s.list()).map((i) => [i.id, i.status])).toEqual([['x', 'ignored'], ['y', 'open']]);
+    await s.update(['y'], (i) => { i.status = 'assigned'; });
+    await s.close();
+    // Next start reads inbox.jsonl, not the old file again.
+    const again = createJsonlInboxStore({ file, legacyFile });
+    expect((await again.get('y'))?.status).toBe('assigned');
+    await again.close();
   });
 });
