@@ -263,8 +263,10 @@ async function main(): Promise<void> {
   const all = [echoFig, a.figures, b.figures];
   const each = (f: (x: Figures) => string) => all.map(f);
   console.log(`\n${BUYERS} concurrent buyers on loopback, ${process.platform} ${process.arch}, node ${process.version}`);
-  row('', 'ws echo', 'chat: common', 'chat: every');
-  row('', '', 'questions', 'text new');
+  const firstNew = only === 'new';
+  const secondNew = only !== 'common';
+  row('', 'ws echo', firstNew ? 'chat: every' : 'chat: common', secondNew ? 'chat: every' : 'chat: common');
+  row('', '', firstNew ? 'text new' : 'questions', secondNew ? 'text new' : 'questions');
   row(`paced (~${Math.round((BUYERS * 1000) / PACE_MS)} msg/s): median`, ...each((f) => ms(f.pacedMedian)));
   row('paced: p99', ...each((f) => ms(f.pacedP99)));
   row('flood (1 in flight each): replies/s', ...each((f) => f.rate.toFixed(0)));
@@ -277,7 +279,7 @@ async function main(): Promise<void> {
   row('server RSS peak under load', ...each((f) => `${f.rss.toFixed(0)} MB`));
   row('throughput, % of echo', '100 %', ...[a, b].map((x) => `${((100 * x.figures.rate) / echoFig.rate).toFixed(0)} %`));
   // training/ newer than the data dir's model makes the server retrain in the background, on the same two cores.
-  for (const [name, run] of [['common questions', a], ['every text new', b]] as const) {
+  for (const [name, run] of [[firstNew ? 'every text new' : 'common questions', a], [secondNew ? 'every text new' : 'common questions', b]] as const) {
     const retrain = run.server.output.filter((l) => /\[trainer\]|retrain|training a model/i.test(l));
     if (retrain.length > 0) console.log(`note: the server retrained its model during the ${name} run, so its figures include it:\n  ${retrain.join('\n  ')}`);
   }
