@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -119,6 +120,21 @@ describe('model registry on disk', () => {
     expect((await again.current())?.version).toBe('aaaa-1');
     expect((await again.evaluation('bbbb-2'))?.accuracy).toBe(1);
     expect(readdirSync(join(dir, 'versions')).sort()).toEqual(['aaaa-1.eval.json', 'aaaa-1.model.json', 'bbbb-2.eval.json', 'bbbb-2.model.json']);
+  });
+
+  test("the first write after a start removes temp files of writers that are gone, never a live writer's", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'versions'), { recursive: true });
+    // A pid that surely ran and exited: a child process that has finished.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const stale = [`versions/.staged.${gone}.1700000000000.abc123.tmp`, `index.json.${gone}.1700000000000.x1y2z3.tmp`];
+    const live = [`versions/.staged.${process.pid}.1700000000000.def456.tmp`, `versions/.staged.1.1700000000000.aaa111.tmp`];
+    for (const f of [...stale, ...live]) writeFileSync(join(dir, f), 'partial');
+    const r = createRegistry(createFileRegistryStore(dir));
+    await r.add(model('aaaa-1'));
+    for (const f of stale) expect(existsSync(join(dir, f))).toBe(false);
+    for (const f of live) expect(existsSync(join(dir, f))).toBe(true);
+    expect((await r.current())?.version).toBe('aaaa-1');
   });
 
   test('a stored model is handed to the worker as its file, never read by the chat thread', async () => {
