@@ -3,10 +3,10 @@
  * try a sentence, work the misunderstood inbox, retrain, confirm a gated model, roll back.
  */
 import type { AnswerBook } from '../../bot/answers/book.js';
-import { loadAnswers } from '../../bot/answers/book.js';
+import { parseAnswers } from '../../bot/answers/book.js';
 import { extractTags, type TagRule } from '../../bot/extract/tags.js';
 import type { Inbox } from '../../bot/inbox/index.js';
-import type { CorpusScript, IntentFile } from '../../intents/corpus.js';
+import type { Corpus, CorpusScript, IntentFile } from '../../intents/corpus.js';
 import type { ListField } from '../../intents/corpus-writer.js';
 import type { ModelRegistry } from '../../intents/registry/index.js';
 import type { Retrainer } from '../../intents/registry/retrain.js';
@@ -32,6 +32,13 @@ export interface TrainerDeps {
   log?: (message: string, err?: unknown) => void;
 }
 
+/** The answer book of a loaded corpus: each intent file's `answers`, checked as loadAnswers checks them. */
+function answerBookOf(corpus: Corpus): AnswerBook {
+  const book: AnswerBook = new Map();
+  for (const f of corpus.intents) if (f.answers !== undefined) book.set(f.intent, parseAnswers(f.intent, f.answers));
+  return book;
+}
+
 const count = (by: IntentFile['examples'] | undefined): number => Object.values(by ?? {}).reduce((n, l) => n + (l?.length ?? 0), 0);
 
 /** Creates the service. */
@@ -43,7 +50,9 @@ export function createTrainerService(deps: TrainerDeps) {
   function refreshAnswers(): void {
     if (!deps.answers) return;
     try {
-      const fresh = loadAnswers(deps.trainingDir);
+      // From the corpus view, which re-reads training/ only when a file changed: a model switch after a retrain
+      // used to re-read and parse every intent file on the chat thread (7-19 ms), now ~24 file stats.
+      const fresh = answerBookOf(view.get());
       deps.answers.clear();
       for (const [k, v] of fresh) deps.answers.set(k, v);
     } catch (err) {

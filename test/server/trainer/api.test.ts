@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connect } from '../helpers/client.js';
@@ -81,6 +81,21 @@ describe('trainer API on the real server', () => {
     expect((await api.post('/api/trainer/intents', { intent: 'size', answers: { 'zh-Hans': ['好'], en: ['ok'] } })).body)
       .toMatchObject({ error: { code: 'intent_exists' } });
     expect(readIntent('payment')).toBe(before);
+  });
+
+  test('answers edited by hand in training/ are in the book after the next refresh, alongside the page edit that caused it', async () => {
+    const file = JSON.parse(readIntent('warranty')) as { answers: Record<string, string[]> };
+    file.answers['zh-Hans'] = ['亲，本店商品手工改过的质保说明：一年内非人为问题免费换新。还有别的想问吗？'];
+    writeFileSync(join(rig.trainingDir, 'warranty.json'), `${JSON.stringify(file, null, 2)}\n`);
+    // Any answer edit from the page (or a model switch) refreshes the book; the view sees the hand edit's new mtime.
+    await api.post('/api/trainer/intents/greeting/sentences', { field: 'answers', texts: ['亲，在的在的，想问点什么呀？'], script: 'zh-Hans' });
+    const c = await connect(rig.server.ws);
+    await c.next('welcome');
+    c.sendJson({ type: 'message', text: '保修多久' });
+    const reply = await c.next('reply', 10_000);
+    expect(reply.intent).toBe('warranty');
+    expect(reply.text).toContain('手工改过的质保说明');
+    c.ws.close();
   });
 
   test('answers go live at once: a new answer is used by the bot without a retrain, and the last one cannot be removed', async () => {
