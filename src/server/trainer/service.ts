@@ -3,7 +3,7 @@
  * try a sentence, work the misunderstood inbox, retrain, confirm a gated model, roll back.
  */
 import type { AnswerBook } from '../../bot/answers/book.js';
-import { parseAnswers } from '../../bot/answers/book.js';
+import { answerBookFrom } from '../../bot/answers/book.js';
 import { extractTags, type TagRule } from '../../bot/extract/tags.js';
 import type { Inbox } from '../../bot/inbox/index.js';
 import type { Corpus, CorpusScript, IntentFile } from '../../intents/corpus.js';
@@ -33,11 +33,8 @@ export interface TrainerDeps {
 }
 
 /** The answer book of a loaded corpus: each intent file's `answers`, checked as loadAnswers checks them. */
-function answerBookOf(corpus: Corpus): AnswerBook {
-  const book: AnswerBook = new Map();
-  for (const f of corpus.intents) if (f.answers !== undefined) book.set(f.intent, parseAnswers(f.intent, f.answers));
-  return book;
-}
+const answerBookOf = (corpus: Corpus): AnswerBook =>
+  answerBookFrom(Object.fromEntries(corpus.intents.filter((f) => f.answers !== undefined).map((f) => [f.intent, f.answers])));
 
 const count = (by: IntentFile['examples'] | undefined): number => Object.values(by ?? {}).reduce((n, l) => n + (l?.length ?? 0), 0);
 
