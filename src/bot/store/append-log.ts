@@ -11,7 +11,8 @@
  * (and cutting a torn line) stays asynchronous.
  */
 import { writeSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /** One file being appended to. */
 export interface AppendLog {
@@ -39,8 +40,9 @@ async function endOfLastLine(handle: FileHandle, size: number): Promise<number> 
   return 0;
 }
 
-/** Opens the file for appending (creating it), first cutting off a line torn by a crash. */
+/** Opens the file for appending (creating it and its folder), first cutting off a line torn by a crash. */
 async function openForAppend(file: string): Promise<FileHandle> {
+  await mkdir(dirname(file), { recursive: true });
   const handle = await open(file, 'a+');
   try {
     const { size } = await handle.stat();

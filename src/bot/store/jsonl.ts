@@ -8,7 +8,7 @@
  * turn's reads do not touch the disk; an older chat is read back from its file, which also serves full histories.
  * A killed process leaves at most a torn last line, which reading ignores and the next append cuts off.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isSessionId, newSessionId } from '../session/ids.js';
 import type { SessionState } from '../session/state.js';
@@ -70,7 +70,6 @@ export function countBuyers(indexText: string): Map<string, number> {
 export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: JsonlStoreOptions): ChatStore {
   const live = new Map<string, LiveChat>();
   const loading = new Map<string, Promise<LiveChat | null>>();
-  const madeDirs = new Set<string>();
   const index = createAppendLog(join(dir, 'index.jsonl'));
   const fileOf = (id: string) => join(dir, 'chats', id.slice(0, 2), `${id}.jsonl`);
   const newChat = ({ state, ...head }: SessionRecord, lines: ChatLine[]): LiveChat => ({
@@ -169,11 +168,6 @@ export function createJsonlStore({ dir, maxChats = 2000, tailLines = 60 }: Jsonl
     async create(init) {
       const id = newSessionId();
       const record: SessionRecord = { id, ...init };
-      const sub = join(dir, 'chats', id.slice(0, 2));
-      if (!madeDirs.has(sub)) {
-        await mkdir(sub, { recursive: true });
-        madeDirs.add(sub);
-      }
       const chat = newChat(record, []);
       await chat.log.append(openRecord(record));
       touch(id, chat);

@@ -6,8 +6,7 @@
  * process; `durable: true` also syncs to disk on every append, for power loss, at a cost per write.
  * One process writes (the server); others may read at the same time with `readOnly`, which never touches the file.
  */
-import { createReadStream, existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createReadStream, existsSync } from 'node:fs';
 import { createAppendLog } from '../../store/append-log.js';
 import type { MarketingEvent, TagStore } from '../types.js';
 
@@ -49,19 +48,10 @@ function parseLines(lines: string[]): MarketingEvent[] {
 export function createFileTagStore({ file, durable = false, readOnly = false }: FileTagStoreOptions): TagStore {
   // Appends made in the same loop turn (every turn's events of a busy tick) go out together in one write.
   const log = createAppendLog(file, { durable });
-  let madeDir = false;
 
   function append(events: MarketingEvent[]): Promise<void> {
     if (readOnly) return Promise.reject(new Error(`${file} is open read-only`));
     if (events.length === 0) return log.idle();
-    if (!madeDir) {
-      try {
-        mkdirSync(dirname(file), { recursive: true });
-      } catch (err) {
-        return Promise.reject(err);
-      }
-      madeDir = true;
-    }
     let text = '';
     for (const e of events) text += `${JSON.stringify(e)}\n`;
     return log.append(text);
