@@ -53,7 +53,7 @@ export type TurnObserver = (turn: BotTurn) => void | Promise<void>;
 const HISTORY_LOOKBACK = 30;
 
 /** Fields of our internal turn that are not part of the shared Turn. */
-function publicTurn({ state: _state, intents: _intents, via: _via, history: _history, ...turn }: BotTurn): Turn {
+function publicTurn({ state: _state, intents: _intents, via: _via, history: _history, named: _named, ...turn }: BotTurn): Turn {
   return turn;
 }
 

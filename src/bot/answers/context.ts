@@ -1,5 +1,6 @@
 /** What a reply's values are computed from, and the values every template may use. */
 import type { Entity, IntentId } from '../../intents/types.js';
+import type { Named } from '../shop/catalog.js';
 import type { Product, ShopData } from '../shop/schema.js';
 import type { Lang } from '../shop/text.js';
 import type { SessionState } from '../session/state.js';
@@ -15,6 +16,8 @@ export interface AnswerContext {
   entities: Entity[];
   /** Normalised text of the buyer's message. */
   text: string;
+  /** The courier and place `text` names, when the extract stage has looked them up already. */
+  named?: Named | undefined;
   now: number;
   intent: IntentId;
   decision: Decision;

@@ -8,11 +8,11 @@ import { describeBuyer } from '../extract/buyerType.js';
 import { detectMood } from '../extract/mood.js';
 import { findPainPoint } from '../extract/painPoint.js';
 import { extractTags, type TagRule } from '../extract/tags.js';
-import { claimedLevel, courierInText, findPlace, findProduct } from '../shop/catalog.js';
+import { claimedLevel, findProduct, namedIn, type Named } from '../shop/catalog.js';
 import type { Product, ShopData } from '../shop/schema.js';
 import type { SessionState } from '../session/state.js';
 import type { Mood, TagHit } from '../types.js';
-import { resolveFollowUp, type Named } from './followUp.js';
+import { resolveFollowUp } from './followUp.js';
 import type { Stage } from './turn.js';
 
 /** Keeps what the buyer told us, so later turns need not ask again. */
@@ -65,7 +65,7 @@ export function makeExtract({ nlu, shop, rules }: { nlu: Nlu; shop: ShopData; ru
     let facts = known.get(norm);
     if (!facts) {
       facts = {
-        named: { courier: courierInText(shop, norm.text), place: findPlace(shop, norm.text) },
+        named: namedIn(shop, norm.text),
         product: findProduct(shop, norm.text), level: claimedLevel(shop, norm.text), mood: detectMood(norm, entities),
       };
       known.set(norm, facts);
@@ -78,9 +78,10 @@ export function makeExtract({ nlu, shop, rules }: { nlu: Nlu; shop: ShopData; ru
     const { state } = turn;
     const entities = nlu.extract(norm);
     turn.entities = entities;
-    // Looked up once for both the follow-up reading and the facts kept (each scans the shop's tables).
+    // Looked up once for the follow-up reading, the facts kept and the shipping answer (each scans the shop's tables).
     const facts = factsOf(norm, entities);
     const { named } = facts;
+    turn.named = named;
     const resolved = resolveFollowUp({ intents: turn.intents, via: turn.via, entities, text: norm.text, state, shop, named });
     turn.intents = resolved.intents;
     turn.via = resolved.via;

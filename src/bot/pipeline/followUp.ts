@@ -4,7 +4,7 @@
  * number answers what the bot just asked for.
  */
 import type { Entity, IntentId } from '../../intents/types.js';
-import { courierInText, findPlace } from '../shop/catalog.js';
+import { namedIn, type Named } from '../shop/catalog.js';
 import type { ShopData } from '../shop/schema.js';
 import type { Pending, SessionState } from '../session/state.js';
 import type { IntentSource } from './turn.js';
@@ -32,12 +32,6 @@ export function looksLikeFollowUp(text: string): boolean {
   return isShort(text) && (FOLLOW_UP_ZH.test(text) || FOLLOW_UP_EN.test(text));
 }
 
-/** A courier and a place named in the text, as the extract stage already looked them up (null: none named). */
-export interface Named {
-  courier: ReturnType<typeof courierInText>;
-  place: ReturnType<typeof findPlace>;
-}
-
 function subjectOf(entities: Entity[], named: () => Named): Subject | null {
   if (entities.some((e) => e.kind === 'color')) return 'color';
   if (entities.some((e) => e.kind === 'size' || e.kind === 'shoeSize')) return 'size';
@@ -61,7 +55,7 @@ export function resolveFollowUp(input: {
 }): { intents: IntentId[]; via: IntentSource } {
   const { intents, via, entities, text, state, shop } = input;
   let found = input.named;
-  const named = (): Named => (found ??= { courier: courierInText(shop, text), place: findPlace(shop, text) });
+  const named = (): Named => (found ??= namedIn(shop, text));
   const main = intents[0] ?? 'None';
   const pending = state.pending;
   // "订单号是3618…" answers the question just asked; the digits say nothing about the intent, so the rest must be short.

@@ -33,7 +33,7 @@ export function makeRespond({ shop, book }: { shop: ShopData; book: AnswerBook }
     const decision = turn.decision!;
     const base = {
       shop, lang: langOf(script), product: productById(shop, turn.state.productId), state: turn.state,
-      entities: turn.entities ?? [], text: turn.norm?.text ?? '', now: turn.at, decision,
+      entities: turn.entities ?? [], text: turn.norm?.text ?? '', named: turn.named, now: turn.at, decision,
     };
     turn.replies = plan(decision, turn.intents).slice(0, MAX_REPLIES)
       .map((intent) => composeReply({ ...base, intent }, book, script, turn.state.turns));

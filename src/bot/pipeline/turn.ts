@@ -1,6 +1,7 @@
 /** The turn as it flows through our pipeline: the shared Turn plus the chat's state and the plan of intents. */
 import type { IntentId } from '../../intents/types.js';
 import type { SessionState } from '../session/state.js';
+import type { Named } from '../shop/catalog.js';
 import type { ChatLine, Turn } from '../types.js';
 
 /** How the intents of a turn were found, for debugging and the trainer. */
@@ -14,6 +15,8 @@ export interface BotTurn extends Turn {
   via: IntentSource;
   /** Earlier lines of this chat (for the buyer description). */
   history: ChatLine[];
+  /** The courier and place the text names, looked up once by the extract stage (the shipping answer reuses them). */
+  named?: Named;
   /** Set by the record stage: settles once the turn's lines and state are written (the reply need not wait for it). */
   written?: Promise<void>;
 }

@@ -85,6 +85,17 @@ export function findPlace(shop: ShopData, text: string): { place: Text; region: 
   return best ? { place: best.place, region: best.region } : null;
 }
 
+/** The courier and the place of the shipping table a text names (null: none named). */
+export interface Named {
+  courier: CourierData | null;
+  place: ReturnType<typeof findPlace>;
+}
+
+/** Looks up both: the follow-up reading, the facts kept and the shipping answer all need them. */
+export function namedIn(shop: ShopData, text: string): Named {
+  return { courier: courierInText(shop, text), place: findPlace(shop, text) };
+}
+
 /** A member level the buyer claims (我是VIP, i'm a vip member), by level id. Longest name wins: 尊贵VIP over VIP. */
 export function claimedLevel(shop: ShopData, text: string): string | null {
   if (!/我是|我已经是|本人是|i am|im a|i'm/.test(text)) return null;

@@ -10,7 +10,7 @@ import type { Vars } from '../render.js';
 function courierAsked(ctx: AnswerContext): CourierData | null {
   const e = ctx.entities.find((x) => x.kind === 'courier');
   if (e) return findCourier(ctx.shop, String(e.value)) ?? findCourier(ctx.shop, e.text);
-  return courierInText(ctx.shop, ctx.text);
+  return ctx.named ? ctx.named.courier : courierInText(ctx.shop, ctx.text);
 }
 
 function courierVars(ctx: AnswerContext, c: CourierData | null): Vars {
@@ -26,7 +26,7 @@ function courierVars(ctx: AnswerContext, c: CourierData | null): Vars {
 const titleCase = (s: string): string => s.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 
 function placeVars(ctx: AnswerContext): Vars {
-  const found = findPlace(ctx.shop, ctx.text);
+  const found = ctx.named ? ctx.named.place : findPlace(ctx.shop, ctx.text);
   if (!found) return { overseasQ: cue('overseas', ctx.text) };
   const { place, region } = found;
   const couriers = region.couriers.flatMap((id) => ctx.shop.shipping.couriers.filter((c) => c.id === id).map((c) => c.name[ctx.lang]));
