@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ReplyFrame } from '../../../src/server/protocol.js';
 import { connect } from '../helpers/client.js';
 import { client, startTrainerServer, type TrainerRig } from './helpers.js';
 
@@ -14,6 +15,16 @@ beforeAll(async () => {
 afterAll(async () => { await rig?.close(); });
 
 const readIntent = (intent: string): string => readFileSync(join(rig.trainingDir, `${intent}.json`), 'utf8');
+
+/** A new buyer's first reply to one message, over the real WebSocket. */
+async function firstReply(text: string): Promise<ReplyFrame> {
+  const c = await connect(rig.server.ws);
+  await c.next('welcome');
+  c.sendJson({ type: 'message', text });
+  const reply = await c.next('reply', 10_000);
+  c.ws.close();
+  return reply;
+}
 
 /** One buyer chat over the real WebSocket: sends the messages in order, waits for each last reply. */
 async function buyerChat(messages: string[]): Promise<void> {
@@ -89,13 +100,9 @@ describe('trainer API on the real server', () => {
     writeFileSync(join(rig.trainingDir, 'warranty.json'), `${JSON.stringify(file, null, 2)}\n`);
     // Any answer edit from the page (or a model switch) refreshes the book; the view sees the hand edit's new mtime.
     await api.post('/api/trainer/intents/greeting/sentences', { field: 'answers', texts: ['亲，在的在的，想问点什么呀？'], script: 'zh-Hans' });
-    const c = await connect(rig.server.ws);
-    await c.next('welcome');
-    c.sendJson({ type: 'message', text: '保修多久' });
-    const reply = await c.next('reply', 10_000);
+    const reply = await firstReply('保修多久');
     expect(reply.intent).toBe('warranty');
     expect(reply.text).toContain('手工改过的质保说明');
-    c.ws.close();
   });
 
   test('answers go live at once: a new answer is used by the bot without a retrain, and the last one cannot be removed', async () => {
@@ -105,13 +112,9 @@ describe('trainer API on the real server', () => {
     for (const text of originals) await api.del('/api/trainer/intents/farewell/sentences', { field: 'answers', text, script: 'zh-Hans' });
     const last = await api.del('/api/trainer/intents/farewell/sentences', { field: 'answers', text: '亲，慢走，欢迎常来逛逛～', script: 'zh-Hans' });
     expect(last).toMatchObject({ status: 409, body: { error: { code: 'last_answer' } } });
-    const c = await connect(rig.server.ws);
-    await c.next('welcome');
-    c.sendJson({ type: 'message', text: '好的 谢谢 拜拜' });
-    const reply = await c.next('reply', 10_000);
+    const reply = await firstReply('好的 谢谢 拜拜');
     expect(reply.intent).toBe('farewell');
     expect(reply.text).toContain('慢走，欢迎常来逛逛');
-    c.ws.close();
   });
 
   test('"try a sentence" shows the intent, score, entities and tags the bot gives it', async () => {
