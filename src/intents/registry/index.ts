@@ -70,9 +70,10 @@ export function createRegistry(store: RegistryStore, clock: () => number = Date.
     if (!entry) throw new RegistryError('unknown_version', `no model ${version}`);
     return entry;
   };
+  const missing = (version: string) => new RegistryError('model_missing', `the weights of model ${version} are missing`);
   async function modelBytes(version: string): Promise<Uint8Array> {
     const bytes = await store.readModel(version);
-    if (bytes === null) throw new RegistryError('model_missing', `the weights of model ${version} are missing`);
+    if (bytes === null) throw missing(version);
     return bytes;
   }
   function makeCurrent(index: RegistryIndex, entry: ModelEntry): void {
@@ -127,7 +128,7 @@ export function createRegistry(store: RegistryStore, clock: () => number = Date.
     async modelRef(version) {
       if (!store.modelPath) return { json: await modelBytes(version) };
       const path = await store.modelPath(version);
-      if (path === null) throw new RegistryError('model_missing', `the weights of model ${version} are missing`);
+      if (path === null) throw missing(version);
       return { path };
     },
     evaluation: async (version) => (await store.readDetail(version, 'eval')) as Evaluation | null,
